@@ -1,0 +1,38 @@
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+/** Browsers old school PCs and the Moodle app still run. */
+// Safari 14.0 has a destructuring bug esbuild cannot transpile around; 14.1 ships on the same OS versions.
+export const BROWSER_TARGETS = ['chrome109', 'edge109', 'firefox115', 'safari14.1'];
+
+/** The runtime entry points, one per tracking standard, so a package only carries its own adapter. */
+export const RUNTIME_ENTRIES = {
+  standalone: '../src/runtime/entries/standalone.ts',
+} as const;
+export type RuntimeKind = keyof typeof RUNTIME_ENTRIES;
+
+const cache = new Map<string, Promise<string>>();
+
+/** Bundles and minifies one runtime entry to a single classic script (no modules, no network). */
+export function bundleRuntime(kind: RuntimeKind): Promise<string> {
+  let p = cache.get(kind);
+  if (!p) {
+    p = build({
+      entryPoints: [fileURLToPath(new URL(RUNTIME_ENTRIES[kind], import.meta.url))],
+      bundle: true, minify: true, format: 'iife', target: BROWSER_TARGETS, write: false, legalComments: 'none', charset: 'utf8',
+    }).then((r) => r.outputFiles[0]?.text ?? '');
+    cache.set(kind, p);
+  }
+  return p;
+}
+
+/** The player stylesheet, minified. */
+export function bundleCss(): Promise<string> {
+  let p = cache.get('css');
+  if (!p) {
+    p = build({ entryPoints: [fileURLToPath(new URL('../src/runtime/ui/player.css', import.meta.url))], bundle: true, minify: true, target: BROWSER_TARGETS, write: false, charset: 'utf8' })
+      .then((r) => r.outputFiles[0]?.text ?? '');
+    cache.set('css', p);
+  }
+  return p;
+}

@@ -1,0 +1,8 @@
+/** A learner's answer to one question; its shape depends on the question type. */
+export type Answer =
+  | { type: 'single'; choice: string }
+  | { type: 'multiple'; choices: string[] }
+  | { type: 'truefalse'; value: boolean }
+  | { type: 'matching'; pairs: Record<string, string> }
+  | { type: 'ordering'; order: string[] }
+  | { type: 'fillin'; text: string };

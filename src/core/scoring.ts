@@ -1,0 +1,67 @@
+import type { Question } from '../model/question-schema.ts';
+import type { Answer } from './answers.ts';
+import { normalizeAnswer } from './normalize.ts';
+
+/** How one answer scored. */
+export interface QuestionResult {
+  /** 0–1 share of the question's weight earned. */
+  fraction: number;
+  result: 'correct' | 'incorrect' | 'partial' | 'unanswered';
+}
+
+/** Scores one answer. Multiple response, matching and ordering give partial credit. */
+export function scoreQuestion(q: Question, a: Answer | undefined): QuestionResult {
+  if (!a || a.type !== q.type) return { fraction: 0, result: 'unanswered' };
+  const grade = (fraction: number): QuestionResult => ({
+    fraction: Math.max(0, Math.min(1, fraction)),
+    result: fraction >= 1 ? 'correct' : fraction > 0 ? 'partial' : 'incorrect',
+  });
+  switch (q.type) {
+    case 'single':
+      return grade(a.type === 'single' && a.choice === q.correct[0] ? 1 : 0);
+    case 'multiple': {
+      if (a.type !== 'multiple') break;
+      const right = a.choices.filter((c) => q.correct.includes(c)).length;
+      const wrong = a.choices.length - right;
+      return grade((right - wrong) / q.correct.length);
+    }
+    case 'truefalse':
+      return grade(a.type === 'truefalse' && a.value === q.correct ? 1 : 0);
+    case 'matching': {
+      if (a.type !== 'matching') break;
+      return grade(q.correct.filter(([s, t]) => a.pairs[s] === t).length / q.correct.length);
+    }
+    case 'ordering': {
+      if (a.type !== 'ordering') break;
+      return grade(q.correct.filter((id, i) => a.order[i] === id).length / q.correct.length);
+    }
+    case 'fillin': {
+      if (a.type !== 'fillin') break;
+      const opts = { ignoreCase: q.ignoreCase, ignoreDiacritics: q.ignoreDiacritics };
+      const typed = normalizeAnswer(a.text, opts);
+      if (!typed) return { fraction: 0, result: 'unanswered' };
+      const ok = q.accept.some((acc) => [acc.vi, acc.en].some((v) => v !== undefined && normalizeAnswer(v, opts) === typed));
+      return grade(ok ? 1 : 0);
+    }
+  }
+  return { fraction: 0, result: 'unanswered' };
+}
+
+/** Unit score 0–100 (rounded) over the drawn questions, weighting each question. */
+export function scoreAttempt(drawn: readonly Question[], answers: ReadonlyMap<string, Answer>): { score: number; results: Map<string, QuestionResult> } {
+  const results = new Map<string, QuestionResult>();
+  let earned = 0;
+  let total = 0;
+  for (const q of drawn) {
+    const r = scoreQuestion(q, answers.get(q.id));
+    results.set(q.id, r);
+    earned += q.weight * r.fraction;
+    total += q.weight;
+  }
+  return { score: total === 0 ? 0 : Math.round((100 * earned) / total), results };
+}
+
+/** Passed when the score reaches the mastery score. */
+export function isPassed(score: number, masteryScore: number): boolean {
+  return score >= masteryScore;
+}

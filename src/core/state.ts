@@ -1,0 +1,124 @@
+import type { Question } from '../model/question-schema.ts';
+import type { Answer } from './answers.ts';
+
+/**
+ * Everything needed to resume a learner where they left off. Serialised as one ASCII string that fits
+ * SCORM 1.2's 4096-character cmi.suspend_data (the build proves the worst case fits, see worstCaseStateSize).
+ */
+export interface LearnerState {
+  /** Page shown: 0..lessons-1 for lessons, lessons for the assessment. */
+  position: number;
+  /** Which lessons have been viewed. */
+  viewed: boolean[];
+  /** Number of the current assessment attempt (1-based). */
+  attempt: number;
+  /** Seed of the current attempt's draw. */
+  seed: number;
+  /** Fingerprint of the question bank the seed was drawn from. */
+  bank: string;
+  /** Whether the current attempt has been submitted. */
+  submitted: boolean;
+  /** Best score of all submitted attempts, 0–100, or null. */
+  best: number | null;
+  /** Answers of the current attempt, by question id. */
+  answers: Map<string, Answer>;
+}
+
+/** Format version; bump when the layout changes, and keep reading the old one where possible. */
+export const STATE_VERSION = 'K1';
+/** SCORM 1.2 cmi.suspend_data limit (CMIString4096). */
+export const STATE_BUDGET = 4096;
+
+const CODE: Record<Answer['type'], string> = { single: 's', multiple: 'm', truefalse: 't', matching: 'x', ordering: 'o', fillin: 'f' };
+
+function encodeAnswer(a: Answer): string {
+  switch (a.type) {
+    case 'single': return a.choice;
+    case 'multiple': return a.choices.join('');
+    case 'truefalse': return a.value ? '1' : '0';
+    case 'matching': return Object.keys(a.pairs).sort().map((s) => s + (a.pairs[s] ?? '')).join('');
+    case 'ordering': return a.order.join('');
+    case 'fillin': return encodeURIComponent(a.text);
+  }
+}
+
+function decodeAnswer(code: string, v: string): Answer | undefined {
+  switch (code) {
+    case 's': return v.length === 1 ? { type: 'single', choice: v } : undefined;
+    case 'm': return { type: 'multiple', choices: v.split('') };
+    case 't': return v === '1' || v === '0' ? { type: 'truefalse', value: v === '1' } : undefined;
+    case 'x': {
+      const pairs: Record<string, string> = {};
+      for (let i = 0; i + 1 < v.length; i += 2) pairs[v[i] as string] = v[i + 1] as string;
+      return { type: 'matching', pairs };
+    }
+    case 'o': return { type: 'ordering', order: v.split('') };
+    case 'f': return { type: 'fillin', text: decodeURIComponent(v) };
+  }
+  return undefined;
+}
+
+/** Serialises state to a compact ASCII string: `K1|position|viewed bits|attempt|seed|bank|submitted|best|answers`. */
+export function serializeState(s: LearnerState): string {
+  const viewed = s.viewed.map((v) => (v ? '1' : '0')).join('');
+  const answers = [...s.answers].map(([id, a]) => `${id}:${CODE[a.type]}${encodeAnswer(a)}`).join(';');
+  return [STATE_VERSION, s.position, viewed, s.attempt, s.seed.toString(36), s.bank, s.submitted ? 1 : 0, s.best ?? '', answers].join('|');
+}
+
+/** Why a saved state could not be used as it is. */
+export type StateProblem = 'empty' | 'unknown-version' | 'corrupt';
+
+/** Parses a saved state; returns a problem instead of throwing on bad input. */
+export function parseState(text: string | null | undefined): { state: LearnerState } | { problem: StateProblem } {
+  if (!text) return { problem: 'empty' };
+  const parts = text.split('|');
+  if (parts[0] !== STATE_VERSION) return { problem: 'unknown-version' };
+  if (parts.length !== 9) return { problem: 'corrupt' };
+  const [, pos, bits, attempt, seed, bank, submitted, best, answersText] = parts as [string, string, string, string, string, string, string, string, string];
+  try {
+    if (!/^[01]*$/.test(bits)) return { problem: 'corrupt' };
+    const answers = new Map<string, Answer>();
+    for (const item of answersText ? answersText.split(';') : []) {
+      const colon = item.indexOf(':');
+      const a = decodeAnswer(item.charAt(colon + 1), item.slice(colon + 2));
+      if (colon < 1 || !a) return { problem: 'corrupt' };
+      answers.set(item.slice(0, colon), a);
+    }
+    const state: LearnerState = {
+      position: toInt(pos), viewed: bits.split('').map((b) => b === '1'), attempt: toInt(attempt),
+      seed: parseInt(seed, 36) >>> 0, bank, submitted: submitted === '1', best: best === '' ? null : toInt(best), answers,
+    };
+    if (state.attempt < 1 || (state.best !== null && (state.best < 0 || state.best > 100))) return { problem: 'corrupt' };
+    return { state };
+  } catch {
+    return { problem: 'corrupt' };
+  }
+}
+
+function toInt(s: string): number {
+  if (!/^\d+$/.test(s)) throw new Error('not a number');
+  return Number(s);
+}
+
+/** The longest answer a question can produce in the serialised state. */
+function worstAnswerLength(q: Question): number {
+  const idPart = q.id.length + 2; // "id:" + type code
+  switch (q.type) {
+    case 'single': case 'truefalse': return idPart + 1;
+    case 'multiple': return idPart + q.choices.length;
+    case 'matching': return idPart + 2 * q.sources.length;
+    case 'ordering': return idPart + q.steps.length;
+    // Each UTF-16 unit of typed text encodes to at most 9 characters (%XX%XX%XX for a 3-byte character).
+    case 'fillin': return idPart + 9 * q.maxLength;
+  }
+}
+
+/** The largest state a unit can ever produce: every lesson viewed, the largest draw fully answered. */
+export function worstCaseStateSize(unit: { lessons: unknown[]; maxAttempts: number; assessment: { draw: number; questions: Question[] } }): number {
+  const n = unit.lessons.length;
+  const viewed = '1'.repeat(n);
+  const answers = unit.assessment.questions.map(worstAnswerLength).sort((a, b) => b - a).slice(0, unit.assessment.draw);
+  const answersLen = answers.reduce((s, l) => s + l, 0) + Math.max(0, answers.length - 1);
+  const fixed = [STATE_VERSION, String(n), viewed, String(Math.max(unit.maxAttempts, 9999)), (2 ** 32 - 1).toString(36), (2 ** 32 - 1).toString(36), '1', '100'];
+  return fixed.join('|').length + 1 + answersLen;
+}

@@ -1,0 +1,104 @@
+import type { Root, Nodes as MdastNodes } from 'mdast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { toHast, type State } from 'mdast-util-to-hast';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'mdast-util-to-string';
+import type { ProblemList } from '../../errors/unit-error.ts';
+import type { Lang } from '../text.ts';
+import { attr, lineOf, type JsxElement } from './mdx-ast.ts';
+
+const LABELS = {
+  vi: { vocab: 'Từ khoá', example: 'Ví dụ mẫu', think: 'Em hãy suy nghĩ', info: 'Thông tin', tip: 'Mẹo', warning: 'Cảnh báo', law: 'Pháp luật' },
+  en: { vocab: 'Key vocabulary', example: 'Worked example', think: 'Think about it', info: 'Information', tip: 'Tip', warning: 'Warning', law: 'The law' },
+} as const;
+const CALLOUT_TYPES = ['info', 'tip', 'warning', 'law'] as const;
+type CalloutType = (typeof CALLOUT_TYPES)[number];
+
+/** The lesson components authors may use, with the attributes each accepts. */
+export const LESSON_COMPONENTS: Record<string, string[]> = {
+  Callout: ['type', 'title'],
+  KeyVocabulary: [],
+  Term: ['word'],
+  WorkedExample: ['title'],
+  ThinkAboutIt: [],
+};
+
+const h = (tag: string, props: Record<string, string>, children: ElementContent[]): Element => ({ type: 'element', tagName: tag, properties: props, children });
+const text = (value: string): ElementContent => ({ type: 'text', value });
+
+/** Renders a lesson body (mdast) to HTML; unknown components and bad attributes become problems. */
+export function renderLessonHtml(tree: Root, lang: Lang, file: string, problems: ProblemList): string {
+  const L = LABELS[lang];
+  const jsx = (state: State, node: JsxElement): Element | ElementContent[] | undefined => {
+    const name = node.name ?? '';
+    const allowed = LESSON_COMPONENTS[name];
+    if (!allowed) {
+      problems.add({ location: { file, line: lineOf(node) }, message: `unknown component <${name}>`, hint: `lessons may use ${Object.keys(LESSON_COMPONENTS).map((c) => `<${c}>`).join(', ')}` });
+      return undefined;
+    }
+    for (const a of node.attributes) {
+      if (a.type === 'mdxJsxAttribute' && !allowed.includes(a.name)) problems.add({ location: { file, line: lineOf(node) }, message: `<${name}> has unknown attribute "${a.name}"`, hint: allowed.length ? `allowed: ${allowed.join(', ')}` : `<${name}> takes no attributes` });
+    }
+    const kids = state.all(node as unknown as MdastNodes) as ElementContent[];
+    switch (name) {
+      case 'Callout': {
+        const t = String(attr(node, 'type') ?? 'info') as CalloutType;
+        if (!CALLOUT_TYPES.includes(t)) problems.add({ location: { file, line: lineOf(node) }, message: `<Callout type="${t}"> is not a known type`, hint: `use ${CALLOUT_TYPES.join(', ')}` });
+        const title = attr(node, 'title');
+        const label = typeof title === 'string' ? title : L[CALLOUT_TYPES.includes(t) ? t : 'info'];
+        return h('aside', { className: `ks-callout ks-callout--${t}`, ariaLabel: label }, [h('p', { className: 'ks-box-title' }, [text(label)]), ...kids]);
+      }
+      case 'KeyVocabulary':
+        return h('section', { className: 'ks-vocab', ariaLabel: L.vocab }, [h('p', { className: 'ks-box-title' }, [text(L.vocab)]), h('dl', {}, kids)]);
+      case 'Term': {
+        const word = attr(node, 'word');
+        if (typeof word !== 'string' || !word.trim()) problems.add({ location: { file, line: lineOf(node) }, message: '<Term> needs word="…"' });
+        return [h('dt', {}, [text(String(word ?? ''))]), h('dd', {}, unwrapSingleParagraph(kids))];
+      }
+      case 'WorkedExample': {
+        const title = attr(node, 'title');
+        const label = typeof title === 'string' ? `${L.example}: ${title}` : L.example;
+        return h('section', { className: 'ks-example', ariaLabel: label }, [h('p', { className: 'ks-box-title' }, [text(label)]), ...kids]);
+      }
+      default:
+        return h('aside', { className: 'ks-think', ariaLabel: L.think }, [h('p', { className: 'ks-box-title' }, [text(L.think)]), ...kids]);
+    }
+  };
+  const hast = toHast(tree, {
+    handlers: {
+      mdxJsxFlowElement: (state: State, node: JsxElement) => jsx(state, node),
+      mdxJsxTextElement: (state: State, node: JsxElement) => jsx(state, node),
+      mdxFlowExpression: () => undefined,
+      mdxTextExpression: () => undefined,
+      mdxjsEsm: (_s: State, node: MdastNodes) => {
+        problems.add({ location: { file, line: lineOf(node) }, message: 'import/export statements are not allowed in lessons', hint: 'use the built-in components only' });
+        return undefined;
+      },
+      heading: (state: State, node: MdastNodes & { depth: number }) => {
+        // Lesson titles are <h2> in the player, so "##" in a lesson becomes <h3>.
+        const depth = Math.min(6, Math.max(3, node.depth + 1));
+        return h(`h${depth}`, {}, state.all(node) as ElementContent[]);
+      },
+      link: (state: State, node: MdastNodes & { url: string }) => {
+        const external = /^[a-z]+:/i.test(node.url);
+        return h('a', external ? { href: node.url, target: '_blank', rel: 'noopener noreferrer' } : { href: node.url }, state.all(node) as ElementContent[]);
+      },
+      image: (_s: State, node: MdastNodes) => {
+        problems.add({ location: { file, line: lineOf(node) }, message: 'images are not supported in lessons yet' });
+        return undefined;
+      },
+    } as never,
+  }) as HastRoot;
+  return toHtml(hast);
+}
+
+function unwrapSingleParagraph(kids: ElementContent[]): ElementContent[] {
+  const real = kids.filter((k) => !(k.type === 'text' && !k.value.trim()));
+  const only = real[0];
+  return real.length === 1 && only && only.type === 'element' && only.tagName === 'p' ? only.children : kids;
+}
+
+/** Number of words of running text in a lesson (for reading-load checks). */
+export function wordCount(tree: Root): number {
+  return toString(tree).split(/\s+/).filter(Boolean).length;
+}

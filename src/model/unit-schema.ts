@@ -1,0 +1,42 @@
+import { z } from './zod.ts';
+import { LocalizedTextSchema } from './text.ts';
+import { OUTCOME_CODE, UNIT_ID, isAscii } from './ids.ts';
+
+const asciiId = (rule: RegExp, what: string) =>
+  z
+    .string({ error: `missing ${what}` })
+    .refine((s) => isAscii(s), `${what} must be ASCII (a–z, 0–9, "-"): LMSes store it`)
+    .refine((s) => rule.test(s), `${what} must match ${rule.source}`);
+
+/** An outcome a unit or lesson addresses, and whether it is assessed or only an opportunity. */
+export const OutcomeRefSchema = z.object({
+  /** @example "TH-G6-D-05" or "CSTA:1B-NI-05" */
+  code: z.string().regex(OUTCOME_CODE, 'outcome codes are ASCII without spaces'),
+  /** assessed: at least one question targets it; opportunity: touched but not assessed. */
+  level: z.enum(['assessed', 'opportunity'], { error: 'level must be "assessed" or "opportunity"' }),
+});
+export type OutcomeRef = z.output<typeof OutcomeRefSchema>;
+
+/** Frontmatter of a unit's unit.mdx. */
+export const UnitFrontmatterSchema = z.strictObject({
+  /** Stable ASCII unit id; never change it once published. @example "g6-internet-safety" */
+  id: asciiId(UNIT_ID, 'unit id'),
+  /** Semantic version of the unit content. @example "1.0.0" */
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'version must look like 1.0.0'),
+  /** School grade 3–12. */
+  grade: z.number().int().min(3, 'grade must be 3–12').max(12, 'grade must be 3–12'),
+  /** Programme strand A–G. */
+  strand: z.string().regex(/^[A-G]$/, 'strand must be one letter A–G'),
+  title: LocalizedTextSchema,
+  summary: LocalizedTextSchema,
+  /** The pass mark of the assessment, 0–100. @example 70 */
+  masteryScore: z.number({ error: 'masteryScore must be a number 0–100' }).int().min(0, 'masteryScore must be between 0 and 100').max(100, 'masteryScore must be between 0 and 100'),
+  /** What the LMS is told on failure: incomplete allows retries in Moodle, failed is final. */
+  onFail: z.enum(['incomplete', 'failed']).default('incomplete'),
+  /** Assessment attempts allowed; 0 = unlimited. */
+  maxAttempts: z.number().int().min(0).max(20).default(3),
+  outcomes: z.array(OutcomeRefSchema).min(1, 'a unit must address at least one outcome'),
+  /** Unit ids a student should have done first. */
+  prerequisites: z.array(z.string()).default([]),
+});
+export type UnitFrontmatter = z.output<typeof UnitFrontmatterSchema>;

@@ -1,0 +1,2 @@
+/** The one zod instance every schema in the project uses. */
+export { z } from 'zod';

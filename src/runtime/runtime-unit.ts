@@ -1,0 +1,17 @@
+import type { Question } from '../model/question-schema.ts';
+import type { LocalizedText } from '../model/text.ts';
+import type { OutcomeRef } from '../model/unit-schema.ts';
+
+/** What the lesson page needs of a unit at run time (lesson bodies are already in the page's HTML). */
+export interface RuntimeUnit {
+  id: string;
+  version: string;
+  title: LocalizedText;
+  masteryScore: number;
+  onFail: 'incomplete' | 'failed';
+  maxAttempts: number;
+  lessons: { id: string; title: LocalizedText }[];
+  draw: number;
+  bank: Question[];
+  outcomes: OutcomeRef[];
+}

@@ -1,0 +1,152 @@
+import type { Answer } from '../core/answers.ts';
+import { bankFingerprint, drawQuestions } from '../core/draw.ts';
+import { newSeed } from '../core/random.ts';
+import { isPassed, scoreAttempt, scoreQuestion, type QuestionResult } from '../core/scoring.ts';
+import { parseState, serializeState, type LearnerState } from '../core/state.ts';
+import type { Question } from '../model/question-schema.ts';
+import type { Lang } from '../model/text.ts';
+import type { RuntimeUnit } from './runtime-unit.ts';
+import type { Tracker, TrackerNotice, TrackerStart, UnitOutcome } from './tracker.ts';
+
+/** A learner's session with one unit: navigation, answers, grading and what is reported to the tracker. */
+export interface Session {
+  readonly unit: RuntimeUnit;
+  readonly start: TrackerStart;
+  readonly state: LearnerState;
+  /** Index of the assessment page (after the last lesson). */
+  readonly assessmentPage: number;
+  /** The questions of the current attempt. */
+  drawn(): Question[];
+  view(page: number): void;
+  answer(questionId: string, answer: Answer | undefined): void;
+  /** Grades the current attempt and reports it; returns per-question results. */
+  submit(lang: Lang): { score: number; passed: boolean; results: Map<string, QuestionResult> };
+  /** Results of the current attempt if it was submitted. */
+  results(): Map<string, QuestionResult> | undefined;
+  attemptsLeft(): number;
+  /** Starts a new attempt with a new draw; false when no attempts remain. */
+  retry(): boolean;
+  outcome(): UnitOutcome;
+  /** Saves state and commits (page hidden, checkpoints). */
+  flush(): void;
+  /** Ends the session with the LMS. */
+  end(): void;
+}
+
+/** Starts a session: reads the saved state from the tracker and repairs it if it cannot be used as is. */
+export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: (n: TrackerNotice) => void = () => {}): Promise<Session> {
+  const start = await tracker.initialize();
+  const bank = bankFingerprint(unit.bank);
+  const lessons = unit.lessons.length;
+  const fresh = (): LearnerState => ({ position: 0, viewed: Array<boolean>(lessons).fill(false), attempt: 1, seed: newSeed(), bank, submitted: false, best: null, answers: new Map() });
+  let state = fresh();
+  const parsed = parseState(start.state);
+  if ('state' in parsed) {
+    state = parsed.state;
+    state.viewed = Array.from({ length: lessons }, (_, i) => state.viewed[i] ?? false);
+    state.position = Math.min(state.position, lessons);
+    if (state.bank !== bank) {
+      // The unit's question bank changed since this attempt was drawn: keep progress and best score,
+      // start a new draw so answers are never matched to the wrong questions.
+      state = { ...state, seed: newSeed(), bank, submitted: false, answers: new Map() };
+      notify({ kind: 'state-reset', detail: 'bank-changed' });
+    }
+  } else if (parsed.problem !== 'empty') {
+    notify({ kind: 'state-reset', detail: parsed.problem });
+  }
+  const recording = start.mode === 'normal' && start.credit;
+  let drawn = drawQuestions(unit.bank, unit.draw, state.seed);
+  let results: Map<string, QuestionResult> | undefined = state.submitted ? scoreAttempt(drawn, state.answers).results : undefined;
+  let lastAnswerAt = Date.now();
+  const pageId = (p: number) => (p < lessons ? unit.lessons[p]?.id ?? String(p) : 'assessment');
+
+  const session: Session = {
+    unit, start, assessmentPage: lessons,
+    get state() { return state; },
+    drawn: () => drawn,
+    view(page) {
+      state.position = Math.max(0, Math.min(page, lessons));
+      if (page < lessons) state.viewed[page] = true;
+      if (page === lessons) lastAnswerAt = Date.now();
+      tracker.pageViewed(page, pageId(page), pageId(page));
+      save();
+      if (recording && page < lessons && state.viewed.every(Boolean) && state.submitted) tracker.reportOutcome(session.outcome());
+    },
+    answer(id, a) {
+      if (state.submitted) return;
+      if (a === undefined) state.answers.delete(id);
+      else state.answers.set(id, a);
+      save();
+    },
+    submit(lang) {
+      const scored = scoreAttempt(drawn, state.answers);
+      results = scored.results;
+      state.submitted = true;
+      state.best = state.best === null ? scored.score : Math.max(state.best, scored.score);
+      if (recording) {
+        const now = Date.now();
+        for (const q of drawn) {
+          const a = state.answers.get(q.id);
+          tracker.answerRecorded({ question: q, answer: a, result: scoreQuestion(q, a), latencyMs: Math.max(0, now - lastAnswerAt), timestamp: new Date(now), description: q.prompt[lang] });
+        }
+        tracker.reportOutcome(session.outcome());
+      }
+      save();
+      tracker.commit();
+      return { score: scored.score, passed: isPassed(scored.score, unit.masteryScore), results: scored.results };
+    },
+    results: () => results,
+    attemptsLeft: () => (unit.maxAttempts === 0 ? Infinity : Math.max(0, unit.maxAttempts - state.attempt)),
+    retry() {
+      if (!state.submitted || session.attemptsLeft() <= 0) return false;
+      state = { ...state, attempt: state.attempt + 1, seed: newSeed(), submitted: false, answers: new Map() };
+      drawn = drawQuestions(unit.bank, unit.draw, state.seed);
+      results = undefined;
+      lastAnswerAt = Date.now();
+      save();
+      tracker.commit();
+      return true;
+    },
+    outcome() {
+      const passed = state.best !== null && isPassed(state.best, unit.masteryScore);
+      return {
+        completed: state.viewed.every(Boolean) && (state.submitted || state.best !== null),
+        success: passed || start.alreadyPassed ? 'passed' : state.best === null ? 'unknown' : 'failed',
+        final: session.attemptsLeft() <= 0 || passed,
+        score: state.best,
+        objectives: objectiveScores(unit, drawn, results),
+      };
+    },
+    flush() {
+      save();
+      tracker.commit();
+    },
+    end() {
+      save();
+      tracker.terminate(session.outcome().completed ? 'normal' : 'suspend');
+    },
+  };
+  function save() {
+    tracker.saveState(serializeState(state), pageId(state.position));
+  }
+  return session;
+}
+
+/** Per outcome code: the weighted score of the drawn questions that target it. */
+function objectiveScores(unit: RuntimeUnit, drawn: Question[], results: Map<string, QuestionResult> | undefined) {
+  if (!results) return [];
+  const acc = new Map<string, { earned: number; total: number }>();
+  for (const q of drawn) {
+    const r = results.get(q.id);
+    for (const code of q.outcomes) {
+      const a = acc.get(code) ?? { earned: 0, total: 0 };
+      a.earned += q.weight * (r?.fraction ?? 0);
+      a.total += q.weight;
+      acc.set(code, a);
+    }
+  }
+  return [...acc].map(([code, a]) => {
+    const score = Math.round((100 * a.earned) / a.total);
+    return { code, score, passed: isPassed(score, unit.masteryScore) };
+  });
+}

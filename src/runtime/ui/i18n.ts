@@ -1,0 +1,53 @@
+import type { Lang } from '../../model/text.ts';
+
+/** Interface text of the lesson player, in both languages. */
+export const UI = {
+  vi: {
+    assessment: 'Bài kiểm tra', prev: 'Trang trước', next: 'Trang tiếp', switchLang: 'English', switchLangLabel: 'Switch to English',
+    viewed: 'đã xem', notViewed: 'chưa xem', current: 'đang xem', question: 'Câu', of: 'trên', submit: 'Nộp bài', retry: 'Làm lại bài kiểm tra',
+    chooseOne: 'Chọn một đáp án.', chooseAll: 'Chọn tất cả các đáp án đúng.', trueLabel: 'Đúng', falseLabel: 'Sai',
+    matchHint: 'Với mỗi dòng, chọn mục phù hợp trong danh sách.', choose: '— Chọn —', orderHint: 'Dùng các nút “Lên” và “Xuống” để sắp xếp theo thứ tự đúng.',
+    up: 'Lên', down: 'Xuống', moveUp: 'Đưa lên', moveDown: 'Đưa xuống', moved: 'đã chuyển tới vị trí', yourAnswer: 'Câu trả lời của em',
+    correct: 'Đúng', partial: 'Đúng một phần', incorrect: 'Chưa đúng', unanswered: 'Chưa trả lời',
+    intro: (n: number, mastery: number) => `Bài kiểm tra có ${n} câu hỏi. Em cần đạt từ ${mastery} điểm (trên 100) để hoàn thành chủ đề.`,
+    attemptInfo: (attempt: number, max: number) => (max === 0 ? `Lần làm thứ ${attempt}.` : `Lần làm thứ ${attempt} trên ${max}.`),
+    unviewed: 'Em chưa xem các bài:', unanswered2: (n: number) => `Còn ${n} câu chưa trả lời. Em vẫn muốn nộp bài?`,
+    confirmSubmit: 'Nộp bài', keepWorking: 'Làm tiếp', results: 'Kết quả',
+    score: (s: number) => `Điểm của lần làm này: ${s}/100.`, best: (s: number) => `Điểm cao nhất: ${s}/100.`,
+    passed: 'Chúc mừng! Em đã đạt yêu cầu của chủ đề.', failed: (m: number) => `Em chưa đạt ${m} điểm. Hãy xem lại phần nhận xét và các bài học, rồi làm lại.`,
+    noAttempts: 'Em đã dùng hết số lần làm bài. Hãy hỏi thầy cô để được hướng dẫn thêm.',
+    completed: 'Em đã hoàn thành chủ đề này.', notCompleted: 'Hãy xem hết các bài học để hoàn thành chủ đề.',
+    standalone: 'Bài học đang chạy ngoài hệ thống học tập (LMS): kết quả chỉ được lưu trên trình duyệt này.',
+    storage: 'Trình duyệt không cho lưu dữ liệu: nếu tải lại trang, em sẽ phải làm lại từ đầu.',
+    saveFailed: 'Chưa lưu được kết quả lên hệ thống. Em cứ học tiếp, bài học sẽ thử lưu lại.',
+    savedAgain: 'Đã lưu kết quả lên hệ thống.',
+    stateReset: 'Chủ đề đã được cập nhật nên bài kiểm tra của em được bắt đầu lại. Các bài đã xem vẫn được giữ.',
+    review: 'Chế độ xem lại: kết quả lần này không được ghi nhận.',
+    progress: (v: number, n: number) => `Đã xem ${v}/${n} bài`,
+  },
+  en: {
+    assessment: 'Assessment', prev: 'Previous page', next: 'Next page', switchLang: 'Tiếng Việt', switchLangLabel: 'Chuyển sang tiếng Việt',
+    viewed: 'viewed', notViewed: 'not viewed', current: 'current', question: 'Question', of: 'of', submit: 'Submit answers', retry: 'Retake the assessment',
+    chooseOne: 'Choose one answer.', chooseAll: 'Choose all correct answers.', trueLabel: 'True', falseLabel: 'False',
+    matchHint: 'For each row, choose the matching item from the list.', choose: '— Choose —', orderHint: 'Use the “Up” and “Down” buttons to put the items in the right order.',
+    up: 'Up', down: 'Down', moveUp: 'Move up', moveDown: 'Move down', moved: 'moved to position', yourAnswer: 'Your answer',
+    correct: 'Correct', partial: 'Partly correct', incorrect: 'Not correct', unanswered: 'Not answered',
+    intro: (n: number, mastery: number) => `The assessment has ${n} questions. You need ${mastery} points (out of 100) to complete the unit.`,
+    attemptInfo: (attempt: number, max: number) => (max === 0 ? `Attempt ${attempt}.` : `Attempt ${attempt} of ${max}.`),
+    unviewed: 'You have not viewed these lessons yet:', unanswered2: (n: number) => `${n} questions are not answered yet. Submit anyway?`,
+    confirmSubmit: 'Submit', keepWorking: 'Keep working', results: 'Results',
+    score: (s: number) => `Score for this attempt: ${s}/100.`, best: (s: number) => `Best score: ${s}/100.`,
+    passed: 'Well done! You have met the goal of this unit.', failed: (m: number) => `You have not reached ${m} points yet. Read the feedback and the lessons again, then try again.`,
+    noAttempts: 'You have used all your attempts. Ask your teacher for help.',
+    completed: 'You have completed this unit.', notCompleted: 'View all lessons to complete the unit.',
+    standalone: 'This lesson is running outside a learning platform (LMS): results are only saved in this browser.',
+    storage: 'This browser does not allow saving: if you reload the page you will start again.',
+    saveFailed: 'Your results are not saved to the platform yet. Keep going; the lesson will try again.',
+    savedAgain: 'Your results are now saved to the platform.',
+    stateReset: 'This unit was updated, so your assessment starts again. The lessons you viewed are kept.',
+    review: 'Review mode: nothing you do now is recorded.',
+    progress: (v: number, n: number) => `${v} of ${n} lessons viewed`,
+  },
+} satisfies Record<Lang, unknown>;
+
+export type UiText = (typeof UI)['vi'];

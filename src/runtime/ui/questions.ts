@@ -1,0 +1,142 @@
+import type { Answer } from '../../core/answers.ts';
+import { optionOrder, orderingStart } from '../../core/draw.ts';
+import type { QuestionResult } from '../../core/scoring.ts';
+import type { Question } from '../../model/question-schema.ts';
+import type { Lang, LocalizedText } from '../../model/text.ts';
+import { el } from './dom.ts';
+import { UI } from './i18n.ts';
+
+/** Everything needed to draw one question. */
+export interface QuestionView {
+  question: Question;
+  number: number;
+  total: number;
+  lang: Lang;
+  seed: number;
+  answer: Answer | undefined;
+  /** Set after submission: the inputs are locked and feedback is shown. */
+  result?: QuestionResult;
+  onChange(answer: Answer | undefined): void;
+  announce(message: string): void;
+}
+
+/** Renders a question as a fieldset of native, keyboard-operable controls. */
+export function renderQuestion(v: QuestionView): HTMLFieldSetElement {
+  const { question: q, lang } = v;
+  const t = UI[lang];
+  const base = `q-${q.id}`;
+  const locked = v.result !== undefined;
+  const hintId = `${base}-hint`;
+  const fs = el('fieldset', { class: 'ks-q', id: base, 'data-qid': q.id, 'data-type': q.type, 'aria-describedby': hintId });
+  fs.append(el('legend', {}, [el('span', { class: 'ks-q-num' }, [`${t.question} ${v.number}/${v.total}. `]), q.prompt[lang]]));
+  const hint = el('p', { class: 'ks-hint', id: hintId });
+  fs.append(hint);
+  const tx = (x: LocalizedText) => x[lang];
+
+  if (q.type === 'single' || q.type === 'multiple' || q.type === 'truefalse') {
+    const multiple = q.type === 'multiple';
+    hint.textContent = multiple ? t.chooseAll : t.chooseOne;
+    const options = q.type === 'truefalse'
+      ? [{ id: 'true', label: t.trueLabel }, { id: 'false', label: t.falseLabel }]
+      : optionOrder(q.id, q.choices, v.seed).map((c) => ({ id: c.id, label: tx(c.text) }));
+    const chosen = new Set(selectedIds(v.answer));
+    const list = el('div', { class: 'ks-options' });
+    for (const o of options) {
+      const id = `${base}-${o.id}`;
+      const input = el('input', { type: multiple ? 'checkbox' : 'radio', name: base, id, value: o.id, checked: chosen.has(o.id), disabled: locked });
+      input.addEventListener('change', () => v.onChange(readChoice(q, fs)));
+      list.append(el('div', { class: 'ks-option' }, [input, el('label', { for: id }, [o.label])]));
+    }
+    fs.append(list);
+  } else if (q.type === 'matching') {
+    hint.textContent = t.matchHint;
+    const pairs = v.answer?.type === 'matching' ? v.answer.pairs : {};
+    const targets = optionOrder(q.id, q.targets, v.seed);
+    for (const s of q.sources) {
+      const id = `${base}-${s.id}`;
+      const select = el('select', { id, 'data-source': s.id, disabled: locked }, [el('option', { value: '' }, [t.choose]), ...targets.map((tg) => el('option', { value: tg.id, selected: pairs[s.id] === tg.id }, [tx(tg.text)]))]);
+      select.addEventListener('change', () => v.onChange(readMatching(fs)));
+      fs.append(el('div', { class: 'ks-match' }, [el('label', { for: id }, [tx(s.text)]), select]));
+    }
+  } else if (q.type === 'ordering') {
+    hint.textContent = t.orderHint;
+    const order = v.answer?.type === 'ordering' ? v.answer.order : orderingStart(q.id, q.correct, v.seed);
+    const byId = new Map(q.steps.map((s) => [s.id, s]));
+    const list = el('ol', { class: 'ks-order' });
+    const draw = (focus?: { id: string; dir: 'up' | 'down' }) => {
+      list.replaceChildren();
+      order.forEach((sid, i) => {
+        const label = tx(byId.get(sid)?.text ?? { vi: sid, en: sid });
+        const up = el('button', { type: 'button', class: 'ks-move', 'data-dir': 'up', 'aria-label': `${t.moveUp}: ${label}`, disabled: locked || i === 0 }, [t.up]);
+        const down = el('button', { type: 'button', class: 'ks-move', 'data-dir': 'down', 'aria-label': `${t.moveDown}: ${label}`, disabled: locked || i === order.length - 1 }, [t.down]);
+        const move = (d: -1 | 1) => {
+          const j = i + d;
+          [order[i], order[j]] = [order[j] as string, order[i] as string];
+          v.onChange({ type: 'ordering', order: order.slice() });
+          draw({ id: sid, dir: d < 0 ? 'up' : 'down' });
+          v.announce(`${label}: ${t.moved} ${j + 1}`);
+        };
+        up.addEventListener('click', () => move(-1));
+        down.addEventListener('click', () => move(1));
+        const li = el('li', { 'data-step': sid }, [el('span', { class: 'ks-step' }, [label]), el('span', { class: 'ks-move-group' }, [up, down])]);
+        list.append(li);
+        if (focus?.id === sid) queueMicrotask(() => {
+          const wanted = focus.dir === 'up' ? up : down;
+          (wanted.disabled ? (focus.dir === 'up' ? down : up) : wanted).focus();
+        });
+      });
+    };
+    draw();
+    fs.append(list);
+    // An ordering the learner leaves as shown is still their answer.
+    if (!v.answer && !locked) v.onChange({ type: 'ordering', order: order.slice() });
+  } else {
+    const id = `${base}-input`;
+    hint.textContent = '';
+    const input = el('input', { type: 'text', id, maxlength: q.maxLength, autocomplete: 'off', spellcheck: 'false', value: v.answer?.type === 'fillin' ? v.answer.text : '', disabled: locked });
+    input.addEventListener('input', () => v.onChange(input.value.trim() ? { type: 'fillin', text: input.value.slice(0, q.maxLength) } : undefined));
+    fs.append(el('div', { class: 'ks-fill' }, [el('label', { for: id }, [t.yourAnswer]), input]));
+  }
+  if (v.result) fs.append(renderFeedback(q, v.answer, v.result, lang));
+  return fs;
+}
+
+function selectedIds(a: Answer | undefined): string[] {
+  if (!a) return [];
+  if (a.type === 'single') return [a.choice];
+  if (a.type === 'multiple') return a.choices;
+  if (a.type === 'truefalse') return [String(a.value)];
+  return [];
+}
+
+function readChoice(q: Question, fs: HTMLElement): Answer | undefined {
+  const ids = [...fs.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
+  if (ids.length === 0) return undefined;
+  if (q.type === 'truefalse') return { type: 'truefalse', value: ids[0] === 'true' };
+  if (q.type === 'multiple') return { type: 'multiple', choices: ids.sort() };
+  return { type: 'single', choice: ids[0] as string };
+}
+
+function readMatching(fs: HTMLElement): Answer | undefined {
+  const pairs: Record<string, string> = {};
+  for (const s of fs.querySelectorAll<HTMLSelectElement>('select[data-source]')) if (s.value) pairs[s.dataset.source as string] = s.value;
+  return Object.keys(pairs).length ? { type: 'matching', pairs } : undefined;
+}
+
+/** Feedback that teaches: the feedback of each chosen option, or of the overall result. */
+function renderFeedback(q: Question, a: Answer | undefined, r: QuestionResult, lang: Lang): HTMLElement {
+  const t = UI[lang];
+  const texts: string[] = [];
+  if ((q.type === 'single' || q.type === 'multiple') && a && (a.type === 'single' || a.type === 'multiple')) {
+    const ids = a.type === 'single' ? [a.choice] : a.choices;
+    for (const c of q.choices) if (ids.includes(c.id)) texts.push(`${c.text[lang]}: ${c.feedback[lang]}`);
+  } else if (q.type === 'truefalse' && a?.type === 'truefalse') {
+    texts.push(q.feedback[a.value ? 'true' : 'false'][lang]);
+  } else if (q.type === 'matching' || q.type === 'ordering' || q.type === 'fillin') {
+    const fb = r.result === 'correct' ? q.feedback.correct : r.result === 'partial' ? q.feedback.partial ?? q.feedback.incorrect : q.feedback.incorrect;
+    texts.push(fb[lang]);
+  }
+  if (r.result === 'unanswered' && q.type === 'truefalse') texts.push(q.feedback[q.correct ? 'true' : 'false'][lang]);
+  const label = t[r.result];
+  return el('div', { class: `ks-feedback ks-feedback--${r.result}` }, [el('p', { class: 'ks-feedback-result' }, [el('strong', {}, [label])]), ...texts.map((s) => el('p', {}, [s]))]);
+}
