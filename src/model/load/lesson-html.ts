@@ -49,7 +49,8 @@ export function renderLessonHtml(tree: Root, lang: Lang, file: string, problems:
         return h('aside', { className: `ks-callout ks-callout--${t}`, ariaLabel: label }, [h('p', { className: 'ks-box-title' }, [text(label)]), ...kids]);
       }
       case 'KeyVocabulary':
-        return h('section', { className: 'ks-vocab', ariaLabel: L.vocab }, [h('p', { className: 'ks-box-title' }, [text(L.vocab)]), h('dl', {}, kids)]);
+        // Terms written on consecutive lines arrive wrapped in a paragraph; a <dl> may only hold <dt>/<dd>.
+        return h('section', { className: 'ks-vocab', ariaLabel: L.vocab }, [h('p', { className: 'ks-box-title' }, [text(L.vocab)]), h('dl', {}, termsOnly(kids))]);
       case 'Term': {
         const word = attr(node, 'word');
         if (typeof word !== 'string' || !word.trim()) problems.add({ location: { file, line: lineOf(node) }, message: '<Term> needs word="…"' });
@@ -90,6 +91,10 @@ export function renderLessonHtml(tree: Root, lang: Lang, file: string, problems:
     } as never,
   }) as HastRoot;
   return toHtml(hast);
+}
+
+function termsOnly(kids: ElementContent[]): ElementContent[] {
+  return kids.flatMap((k) => (k.type === 'element' && k.tagName === 'p' ? k.children : [k])).filter((k) => k.type === 'element' && (k.tagName === 'dt' || k.tagName === 'dd'));
 }
 
 function unwrapSingleParagraph(kids: ElementContent[]): ElementContent[] {

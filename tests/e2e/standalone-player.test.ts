@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startStaticServer } from '../helpers/static-server.ts';
+import { buildRealCurriculum } from '../helpers/build-once.ts';
+import { answerWithKeyboard, pressButton, tabTo } from './keyboard.ts';
+import type { Unit } from '../../src/model/unit.ts';
+
+const UNIT = 'g6-internet-safety';
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+let unit: Unit;
+
+beforeAll(async () => {
+  const { dist, result } = await buildRealCurriculum();
+  unit = result.curriculum.units.find((u) => u.id === UNIT) as Unit;
+  server = await startStaticServer(dist);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openUnit(ctx?: BrowserContext): Promise<{ page: Page; requests: string[]; errors: string[] }> {
+  const context = ctx ?? (await browser.newContext({ viewport: { width: 1024, height: 768 } }));
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/units/${UNIT}/index.html`);
+  await page.waitForSelector('body.ks-ready');
+  return { page, requests, errors };
+}
+
+/** Walks through every lesson with the keyboard ("next page" button). */
+async function readAllLessons(page: Page) {
+  for (let i = 0; i < unit.lessons.length; i++) {
+    await expect.poll(() => page.getAttribute('#ks-nav li:nth-child(' + (i + 1) + ') button', 'aria-current')).toBe('step');
+    await pressButton(page, '#ks-next');
+  }
+}
+
+const drawnIds = (page: Page) => page.$$eval('#ks-assessment fieldset.ks-q', (fs) => fs.map((f) => (f as HTMLElement).dataset.qid as string));
+
+describe('standalone lesson player (headless Chromium)', () => {
+  it('a student completes the grade 6 unit with the keyboard only and gets the expected score', async () => {
+    const { page, requests, errors } = await openUnit();
+    await readAllLessons(page);
+    await page.waitForSelector('#ks-assessment fieldset.ks-q');
+    const ids = await drawnIds(page);
+    expect(ids).toHaveLength(unit.assessment.draw);
+    const byId = new Map(unit.assessment.questions.map((q) => [q.id, q]));
+    // Answer the first question wrong on purpose, everything else right.
+    const drawn = ids.map((id) => byId.get(id)!);
+    for (const [i, q] of drawn.entries()) await answerWithKeyboard(page, q, i === 0 ? 'wrong' : 'correct');
+    await pressButton(page, '#ks-submit');
+    await page.waitForSelector('#ks-results-title');
+    const total = drawn.reduce((s, q) => s + q.weight, 0);
+    const expected = Math.round((100 * (total - drawn[0]!.weight)) / total);
+    expect(await page.getAttribute('.ks-score', 'data-score')).toBe(String(expected));
+    expect(await page.textContent('.ks-verdict')).toContain('Chúc mừng');
+    // Focus moved to the results heading for screen-reader users.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ks-results-title');
+    // Every question now shows feedback; the first one says it is not correct.
+    expect(await page.$$eval('.ks-feedback', (f) => f.length)).toBe(unit.assessment.draw);
+    expect(await page.getAttribute(`#q-${ids[0]} .ks-feedback`, 'class')).toContain('ks-feedback--incorrect');
+    expect(await page.textContent('#ks-progress')).toContain(`${unit.lessons.length}/${unit.lessons.length}`);
+    expect(errors).toEqual([]);
+    // Nothing was requested outside the unit's own folder.
+    const foreign = requests.filter((u) => !u.startsWith(`${server.url}/units/${UNIT}/`) && !u.startsWith('data:'));
+    expect(foreign).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a student who reloads mid-way resumes on the same page with the answers kept', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const { page } = await openUnit(context);
+    await pressButton(page, '#ks-next');
+    await pressButton(page, `#ks-nav li:last-child button`);
+    await page.waitForSelector('#ks-assessment fieldset.ks-q');
+    const ids = await drawnIds(page);
+    const byId = new Map(unit.assessment.questions.map((q) => [q.id, q]));
+    const firstThree = ids.slice(0, 3).map((id) => byId.get(id)!);
+    for (const q of firstThree) await answerWithKeyboard(page, q, 'correct');
+    const snapshot = () => page.$$eval('#ks-assessment fieldset.ks-q', (fs) => fs.slice(0, 3).map((f) => [...f.querySelectorAll('input,select')].map((i) => (i instanceof HTMLInputElement ? (i.type === 'text' ? i.value : String(i.checked)) : (i as HTMLSelectElement).value)).join(',') + '|' + [...f.querySelectorAll('li[data-step]')].map((l) => (l as HTMLElement).dataset.step).join('')));
+    const before = await snapshot();
+    await page.reload();
+    await page.waitForSelector('body.ks-ready');
+    await page.waitForSelector('#ks-assessment fieldset.ks-q');
+    expect(await drawnIds(page)).toEqual(ids);
+    expect(await snapshot()).toEqual(before);
+    // Lesson 1 and 2 were viewed before the reload; 3 and 4 were not.
+    expect(await page.$$eval('#ks-nav button.ks-done', (b) => b.length)).toBe(2);
+    await context.close();
+  });
+
+  it('switches between Vietnamese and English without losing answers', async () => {
+    const { page } = await openUnit();
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    await pressButton(page, '#ks-lang');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.isVisible(`[data-l="en"] h2`)).toBe(true);
+    expect(await page.isVisible(`[data-l="vi"] h2`)).toBe(false);
+    expect(await page.textContent('#ks-next')).toContain('Next page');
+    await page.context().close();
+  });
+
+  it('has no axe-core violations (WCAG 2.1 A/AA) on lesson pages, the assessment and the results', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const { page } = await openUnit(context);
+    const check = async (label: string) => {
+      const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(r.violations.map((v) => `${label}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
+    };
+    for (let i = 0; i < unit.lessons.length; i++) {
+      await check(`lesson ${i + 1}`);
+      await pressButton(page, '#ks-next');
+    }
+    await page.waitForSelector('#ks-assessment fieldset.ks-q');
+    await check('assessment');
+    await pressButton(page, '#ks-submit');
+    await pressButton(page, '#ks-confirm-submit');
+    await page.waitForSelector('#ks-results-title');
+    await check('results');
+    await pressButton(page, '#ks-lang');
+    await check('results (English)');
+    await context.close();
+  });
+});
