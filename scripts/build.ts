@@ -12,6 +12,7 @@ try {
     dist: process.env.KHIENSO_DIST ? resolve(process.env.KHIENSO_DIST) : join(root, 'dist'),
     unitsDir: process.env.KHIENSO_UNITS ? resolve(process.env.KHIENSO_UNITS) : undefined,
     frameworksDir: process.env.KHIENSO_FRAMEWORKS ? resolve(process.env.KHIENSO_FRAMEWORKS) : undefined,
+    only: process.env.KHIENSO_ONLY ? process.env.KHIENSO_ONLY.split(',') : undefined,
     log: (l) => console.log(l),
   });
   console.log('\nunit                       lessons  questions  state(worst/budget)  html gz  js gz  css gz   ms');

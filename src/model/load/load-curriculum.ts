@@ -21,6 +21,8 @@ export interface LoadOptions {
   unitsDir?: string;
   /** Folder of framework files (default <root>/curriculum/frameworks). */
   frameworksDir?: string;
+  /** Load only these unit folders (names under unitsDir); all when omitted. */
+  only?: string[];
   /** Largest allowed learner state in characters (default: SCORM 1.2's 4096). */
   stateBudget?: number;
 }
@@ -33,7 +35,7 @@ export function loadCurriculum(opts: LoadOptions): Curriculum {
   const problems = new ProblemList();
   const { frameworks, outcomes } = loadFrameworks(opts.frameworksDir ?? join(opts.root, 'curriculum/frameworks'), opts.root, problems);
   const unitsDir = opts.unitsDir ?? join(opts.root, 'curriculum/units');
-  const dirs = existsSync(unitsDir) ? readdirSync(unitsDir).filter((n) => !n.startsWith('.') && statSync(join(unitsDir, n)).isDirectory()).sort() : [];
+  const dirs = existsSync(unitsDir) ? readdirSync(unitsDir).filter((n) => !n.startsWith('.') && statSync(join(unitsDir, n)).isDirectory() && (!opts.only || opts.only.includes(n))).sort() : [];
   const known = new Set(outcomes.keys());
   const units: Unit[] = [];
   for (const d of dirs) {
