@@ -102,9 +102,20 @@ describe('standalone lesson player (headless Chromium)', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
     await pressButton(page, '#ks-lang');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    expect(await page.isVisible(`[data-l="en"] h2`)).toBe(true);
-    expect(await page.isVisible(`[data-l="vi"] h2`)).toBe(false);
+    expect(await page.isVisible(`#p-1 [data-l="en"] h2`)).toBe(true);
+    expect(await page.isVisible(`#p-1 [data-l="vi"] h2`)).toBe(false);
     expect(await page.textContent('#ks-next')).toContain('Next page');
+    await pressButton(page, '#ks-nav li:last-child button');
+    await page.waitForSelector('#ks-assessment fieldset.ks-q');
+    const [firstId] = await drawnIds(page);
+    const q = unit.assessment.questions.find((x) => x.id === firstId)!;
+    await answerWithKeyboard(page, q, 'correct');
+    const answered = () => page.$eval(`#q-${firstId}`, (f) => [...f.querySelectorAll('input,select')].map((i) => (i instanceof HTMLInputElement ? (i.type === 'text' ? i.value.toLowerCase() : String(i.checked)) : (i as HTMLSelectElement).value)).join(','));
+    const before = await answered();
+    expect(await page.textContent(`#q-${firstId} legend`)).toContain(q.prompt.en);
+    await pressButton(page, '#ks-lang');
+    expect(await page.textContent(`#q-${firstId} legend`)).toContain(q.prompt.vi);
+    expect(await answered()).toBe(before);
     await page.context().close();
   });
 

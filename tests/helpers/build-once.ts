@@ -10,7 +10,7 @@ let built: Promise<{ dist: string; result: Awaited<ReturnType<typeof buildUnits>
 export function buildRealCurriculum() {
   built ??= (async () => {
     const dist = mkdtempSync(join(tmpdir(), 'ks-dist-'));
-    const result = await buildUnits({ root: REPO, dist });
+    const result = await buildUnits({ root: REPO, dist, only: process.env.KHIENSO_ONLY?.split(',') });
     return { dist, result };
   })();
   return built;
