@@ -1,10 +1,11 @@
 import { mkdirSync, rmSync, renameSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadCurriculum, type Curriculum, type LoadOptions } from '../src/model/load/load-curriculum.ts';
-import { bundleCss, bundleRuntime } from './runtime-bundle.ts';
-import { buildUnitPage } from './player-page.ts';
+import { CurriculumError } from '../src/errors/unit-error.ts';
 import { catalogEntry, type CatalogUnit } from './catalog.ts';
+import { PACKAGE_FORMATS, lessonFiles } from './formats.ts';
+import { sha256, zipPackage } from './zip.ts';
 
 export interface BuildOptions extends LoadOptions {
   /** Output folder (dist/). */
@@ -13,24 +14,25 @@ export interface BuildOptions extends LoadOptions {
   log?: (line: string) => void;
 }
 
-/** One row of the build summary. */
+/** One row of the build summary: one unit in one format. */
 export interface BuildRow {
   unit: string;
-  lessons: number;
-  questions: string;
-  state: string;
+  format: string;
+  zipBytes: number | null;
   htmlGz: number;
   jsGz: number;
   cssGz: number;
+  state: number;
   ms: number;
 }
 
-const gz = (s: string) => gzipSync(Buffer.from(s), { level: 9 }).length;
+const gz = (s: string | Uint8Array) => gzipSync(typeof s === 'string' ? Buffer.from(s) : s, { level: 9 }).length;
 
 /**
- * Validates the curriculum, then builds every unit's lesson player and dist/catalog.json.
- * Throws CurriculumError (naming files and lines) before anything is written when a source is invalid;
- * output is staged and swapped in only when every unit built.
+ * Validates the curriculum, then builds every unit: the standalone lesson player, one package per format
+ * (manifests checked against the official XSDs), and dist/catalog.json with sizes and SHA-256.
+ * Invalid sources throw CurriculumError before anything is written; output is staged and swapped in only
+ * when every unit and package built.
  */
 export async function buildUnits(opts: BuildOptions): Promise<{ curriculum: Curriculum; catalog: CatalogUnit[]; rows: BuildRow[] }> {
   const log = opts.log ?? (() => {});
@@ -38,27 +40,41 @@ export async function buildUnits(opts: BuildOptions): Promise<{ curriculum: Curr
   log(`✓ Curriculum valid: ${curriculum.units.length} unit(s), ${curriculum.outcomes.size} outcomes in ${curriculum.frameworks.length} frameworks`);
   const staging = join(opts.dist, `.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
+  const write = (rel: string, content: string | Uint8Array) => {
+    mkdirSync(dirname(join(staging, rel)), { recursive: true });
+    writeFileSync(join(staging, rel), content);
+  };
   try {
-    const js = await bundleRuntime('standalone');
-    const css = await bundleCss();
     const catalog: CatalogUnit[] = [];
     const rows: BuildRow[] = [];
     for (const unit of curriculum.units) {
-      const t0 = performance.now();
-      const out = join(staging, 'units', unit.id);
-      mkdirSync(out, { recursive: true });
-      const html = buildUnitPage(unit, { script: 'player.js', css: 'player.css' });
-      writeFileSync(join(out, 'index.html'), html);
-      writeFileSync(join(out, 'player.js'), js);
-      writeFileSync(join(out, 'player.css'), css);
       const entry = catalogEntry(unit);
+      let t0 = performance.now();
+      const standalone = await lessonFiles(unit, 'standalone');
+      for (const [name, content] of standalone.content) write(`units/${unit.id}/${name}`, content);
+      const size = (files: Map<string, string | Uint8Array>, name: string) => gz(files.get(name) ?? '');
+      rows.push({ unit: unit.id, format: 'standalone', zipBytes: null, htmlGz: size(standalone.content, 'index.html'), jsGz: size(standalone.content, 'player.js'), cssGz: size(standalone.content, 'player.css'), state: entry.state.worstCase, ms: Math.round(performance.now() - t0) });
+      log(`  • ${unit.id}: lesson player`);
+      for (const format of PACKAGE_FORMATS) {
+        t0 = performance.now();
+        const lesson = await lessonFiles(unit, format.runtime);
+        const files = format.build(unit, lesson);
+        const problems = await format.validate(files);
+        if (problems.length) {
+          throw new CurriculumError(problems.map((message) => ({ location: { file: `${unit.dir}/unit.mdx` }, message: `${format.label} package of "${unit.id}" is invalid: ${message}`, hint: 'no package was written; this is a packaging bug or a value the manifest cannot hold' })));
+        }
+        const zip = zipPackage(files);
+        const file = `packages/${format.id}/${unit.id}.zip`;
+        write(file, zip);
+        entry.packages[format.id] = { file, bytes: zip.length, sha256: sha256(zip) };
+        rows.push({ unit: unit.id, format: format.id, zipBytes: zip.length, htmlGz: size(lesson.content, 'index.html'), jsGz: size(lesson.content, 'player.js'), cssGz: size(lesson.content, 'player.css'), state: entry.state.worstCase, ms: Math.round(performance.now() - t0) });
+        log(`  • ${unit.id}: ${format.label} package (${Math.round(zip.length / 1024)} KB)`);
+      }
       catalog.push(entry);
-      rows.push({ unit: unit.id, lessons: unit.lessons.length, questions: `${unit.assessment.draw}/${unit.assessment.questions.length}`, state: `${entry.state.worstCase}/${entry.state.budget}`, htmlGz: gz(html), jsGz: gz(js), cssGz: gz(css), ms: Math.round(performance.now() - t0) });
-      log(`  • ${unit.id}: lesson player built`);
     }
-    writeFileSync(join(staging, 'catalog.json'), JSON.stringify({ generator: 'khien-so', units: catalog }, null, 2) + '\n');
+    write('catalog.json', JSON.stringify({ generator: 'khien-so', units: catalog }, null, 2) + '\n');
     mkdirSync(opts.dist, { recursive: true });
-    for (const name of ['units', 'catalog.json']) {
+    for (const name of ['units', 'packages', 'catalog.json']) {
       const target = join(opts.dist, name);
       if (existsSync(target)) rmSync(target, { recursive: true, force: true });
       renameSync(join(staging, name), target);

@@ -8,6 +8,8 @@ export const BROWSER_TARGETS = ['chrome109', 'edge109', 'firefox115', 'safari14.
 /** The runtime entry points, one per tracking standard, so a package only carries its own adapter. */
 export const RUNTIME_ENTRIES = {
   standalone: '../src/runtime/entries/standalone.ts',
+  scorm12: '../src/runtime/entries/scorm12.ts',
+  scorm2004: '../src/runtime/entries/scorm2004.ts',
 } as const;
 export type RuntimeKind = keyof typeof RUNTIME_ENTRIES;
 

@@ -1,11 +1,13 @@
-// `npm run build:units`: validates the curriculum and builds every unit into dist/ (see packaging/build-units.ts).
+// `npm run build:units`: validates the curriculum and builds every unit and package into dist/
+// (see packaging/build-units.ts), showing progress and ending with a summary table.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CurriculumError } from '../src/errors/unit-error.ts';
-import { buildUnits } from '../packaging/build-units.ts';
+import { buildUnits, type BuildRow } from '../packaging/build-units.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();
+const kb = (n: number | null) => (n === null ? '—' : (n / 1024).toFixed(1));
 try {
   const { rows, catalog } = await buildUnits({
     root,
@@ -15,13 +17,20 @@ try {
     only: process.env.KHIENSO_ONLY ? process.env.KHIENSO_ONLY.split(',') : undefined,
     log: (l) => console.log(l),
   });
-  console.log('\nunit                       lessons  questions  state(worst/budget)  html gz  js gz  css gz   ms');
-  for (const r of rows) console.log(`${r.unit.padEnd(27)}${String(r.lessons).padStart(7)}  ${r.questions.padStart(9)}  ${r.state.padStart(19)}  ${String(r.htmlGz).padStart(7)}  ${String(r.jsGz).padStart(5)}  ${String(r.cssGz).padStart(6)}  ${String(r.ms).padStart(3)}`);
-  console.log(`\n✓ Built ${catalog.length} unit(s) in ${Math.round(performance.now() - started)} ms (sizes in bytes, gzipped)`);
+  console.log('\nSummary (KB; html/js/css gzipped; state = worst-case suspend_data characters of 4096)');
+  console.log(summaryTable(rows));
+  console.log(`\n✓ Built ${catalog.length} unit(s), ${rows.filter((r) => r.zipBytes !== null).length} packages in ${Math.round(performance.now() - started)} ms`);
 } catch (e) {
   if (e instanceof CurriculumError) {
     console.error(`✗ Build stopped; nothing was written.\n${e.message}`);
     process.exit(1);
   }
   throw e;
+}
+
+function summaryTable(rows: BuildRow[]): string {
+  const head = ['unit', 'format', 'zip', 'html gz', 'js gz', 'css gz', 'state', 'ms'];
+  const body = rows.map((r) => [r.unit, r.format, kb(r.zipBytes), kb(r.htmlGz), kb(r.jsGz), kb(r.cssGz), String(r.state), String(r.ms)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
+  return [head, ...body].map((cols) => cols.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')).join('\n');
 }

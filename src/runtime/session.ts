@@ -58,6 +58,7 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
   let drawn = drawQuestions(unit.bank, unit.draw, state.seed);
   let results: Map<string, QuestionResult> | undefined = state.submitted ? scoreAttempt(drawn, state.answers).results : undefined;
   let lastAnswerAt = Date.now();
+  let ended = false;
   const pageId = (p: number) => (p < lessons ? unit.lessons[p]?.id ?? String(p) : 'assessment');
 
   const session: Session = {
@@ -118,12 +119,17 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
       };
     },
     flush() {
+      if (ended) return;
       save();
       tracker.commit();
     },
     end() {
+      if (ended) return;
+      ended = true;
       save();
-      tracker.terminate(session.outcome().completed ? 'normal' : 'suspend');
+      // Finished = complete and either passed or out of attempts; otherwise the learner comes back to it.
+      const o = session.outcome();
+      tracker.terminate(o.completed && (o.success === 'passed' || o.final) ? 'normal' : 'suspend');
     },
   };
   function save() {

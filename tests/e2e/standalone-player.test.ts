@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { buildRealCurriculum } from '../helpers/build-once.ts';
-import { answerWithKeyboard, pressButton, tabTo } from './keyboard.ts';
+import { answerWithKeyboard, pressButton } from './keyboard.ts';
 import type { Unit } from '../../src/model/unit.ts';
 
 const UNIT = 'g6-internet-safety';
@@ -39,7 +39,7 @@ async function openUnit(ctx?: BrowserContext): Promise<{ page: Page; requests: s
 async function readAllLessons(page: Page) {
   for (let i = 0; i < unit.lessons.length; i++) {
     await expect.poll(() => page.getAttribute('#ks-nav li:nth-child(' + (i + 1) + ') button', 'aria-current')).toBe('step');
-    await pressButton(page, '#ks-next');
+    await pressButton(page.mainFrame(), '#ks-next');
   }
 }
 
@@ -55,8 +55,8 @@ describe('standalone lesson player (headless Chromium)', () => {
     const byId = new Map(unit.assessment.questions.map((q) => [q.id, q]));
     // Answer the first question wrong on purpose, everything else right.
     const drawn = ids.map((id) => byId.get(id)!);
-    for (const [i, q] of drawn.entries()) await answerWithKeyboard(page, q, i === 0 ? 'wrong' : 'correct');
-    await pressButton(page, '#ks-submit');
+    for (const [i, q] of drawn.entries()) await answerWithKeyboard(page.mainFrame(), q, i === 0 ? 'wrong' : 'correct');
+    await pressButton(page.mainFrame(), '#ks-submit');
     await page.waitForSelector('#ks-results-title');
     const total = drawn.reduce((s, q) => s + q.weight, 0);
     const expected = Math.round((100 * (total - drawn[0]!.weight)) / total);
@@ -78,13 +78,13 @@ describe('standalone lesson player (headless Chromium)', () => {
   it('a student who reloads mid-way resumes on the same page with the answers kept', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
     const { page } = await openUnit(context);
-    await pressButton(page, '#ks-next');
-    await pressButton(page, `#ks-nav li:last-child button`);
+    await pressButton(page.mainFrame(), '#ks-next');
+    await pressButton(page.mainFrame(), `#ks-nav li:last-child button`);
     await page.waitForSelector('#ks-assessment fieldset.ks-q');
     const ids = await drawnIds(page);
     const byId = new Map(unit.assessment.questions.map((q) => [q.id, q]));
     const firstThree = ids.slice(0, 3).map((id) => byId.get(id)!);
-    for (const q of firstThree) await answerWithKeyboard(page, q, 'correct');
+    for (const q of firstThree) await answerWithKeyboard(page.mainFrame(), q, 'correct');
     const snapshot = () => page.$$eval('#ks-assessment fieldset.ks-q', (fs) => fs.slice(0, 3).map((f) => [...f.querySelectorAll('input,select')].map((i) => (i instanceof HTMLInputElement ? (i.type === 'text' ? i.value : String(i.checked)) : (i as HTMLSelectElement).value)).join(',') + '|' + [...f.querySelectorAll('li[data-step]')].map((l) => (l as HTMLElement).dataset.step).join('')));
     const before = await snapshot();
     await page.reload();
@@ -100,20 +100,20 @@ describe('standalone lesson player (headless Chromium)', () => {
   it('switches between Vietnamese and English without losing answers', async () => {
     const { page } = await openUnit();
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
-    await pressButton(page, '#ks-lang');
+    await pressButton(page.mainFrame(), '#ks-lang');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.isVisible(`#p-1 [data-l="en"] h2`)).toBe(true);
     expect(await page.isVisible(`#p-1 [data-l="vi"] h2`)).toBe(false);
     expect(await page.textContent('#ks-next')).toContain('Next page');
-    await pressButton(page, '#ks-nav li:last-child button');
+    await pressButton(page.mainFrame(), '#ks-nav li:last-child button');
     await page.waitForSelector('#ks-assessment fieldset.ks-q');
     const [firstId] = await drawnIds(page);
     const q = unit.assessment.questions.find((x) => x.id === firstId)!;
-    await answerWithKeyboard(page, q, 'correct');
+    await answerWithKeyboard(page.mainFrame(), q, 'correct');
     const answered = () => page.$eval(`#q-${firstId}`, (f) => [...f.querySelectorAll('input,select')].map((i) => (i instanceof HTMLInputElement ? (i.type === 'text' ? i.value.toLowerCase() : String(i.checked)) : (i as HTMLSelectElement).value)).join(','));
     const before = await answered();
     expect(await page.textContent(`#q-${firstId} legend`)).toContain(q.prompt.en);
-    await pressButton(page, '#ks-lang');
+    await pressButton(page.mainFrame(), '#ks-lang');
     expect(await page.textContent(`#q-${firstId} legend`)).toContain(q.prompt.vi);
     expect(await answered()).toBe(before);
     await page.context().close();
@@ -128,15 +128,15 @@ describe('standalone lesson player (headless Chromium)', () => {
     };
     for (let i = 0; i < unit.lessons.length; i++) {
       await check(`lesson ${i + 1}`);
-      await pressButton(page, '#ks-next');
+      await pressButton(page.mainFrame(), '#ks-next');
     }
     await page.waitForSelector('#ks-assessment fieldset.ks-q');
     await check('assessment');
-    await pressButton(page, '#ks-submit');
-    await pressButton(page, '#ks-confirm-submit');
+    await pressButton(page.mainFrame(), '#ks-submit');
+    await pressButton(page.mainFrame(), '#ks-confirm-submit');
     await page.waitForSelector('#ks-results-title');
     await check('results');
-    await pressButton(page, '#ks-lang');
+    await pressButton(page.mainFrame(), '#ks-lang');
     await check('results (English)');
     await context.close();
   });

@@ -1,0 +1,43 @@
+import type { Unit } from '../src/model/unit.ts';
+import { buildUnitPage } from './player-page.ts';
+import { bundleCss, bundleRuntime, type RuntimeKind } from './runtime-bundle.ts';
+import { buildScorm12Package } from './scorm12.ts';
+import { buildScorm2004Package } from './scorm2004.ts';
+import { validateManifest } from './validate-manifest.ts';
+import { loadXsds } from './xsd-files.ts';
+import type { PackageFiles } from './zip.ts';
+
+/** One package format: how to build its files and how to check them. */
+export interface PackageFormat {
+  id: 'scorm12' | 'scorm2004';
+  label: string;
+  runtime: RuntimeKind;
+  build(unit: Unit, lesson: { content: PackageFiles; launch: string }): PackageFiles;
+  validate(files: PackageFiles): Promise<string[]>;
+}
+
+const xsds = { scorm12: loadXsds('scorm12'), scorm2004: loadXsds('scorm2004-4th') };
+
+/** Every package format the build produces, in order. */
+export const PACKAGE_FORMATS: PackageFormat[] = [
+  {
+    id: 'scorm12', label: 'SCORM 1.2', runtime: 'scorm12',
+    build: (unit, lesson) => buildScorm12Package(unit, lesson, xsds.scorm12),
+    validate: async (files) => (await validateManifest('scorm12', files)).map((p) => `imsmanifest.xml${p.line ? `:${p.line}` : ''} ${p.message}`),
+  },
+  {
+    id: 'scorm2004', label: 'SCORM 2004 4th ed.', runtime: 'scorm2004',
+    build: (unit, lesson) => buildScorm2004Package(unit, lesson, xsds.scorm2004),
+    validate: async (files) => (await validateManifest('scorm2004', files)).map((p) => `imsmanifest.xml${p.line ? `:${p.line}` : ''} ${p.message}`),
+  },
+];
+
+/** The lesson files of a unit for one runtime: player page, that runtime's script, stylesheet. */
+export async function lessonFiles(unit: Unit, runtime: RuntimeKind): Promise<{ content: PackageFiles; launch: string }> {
+  const content: PackageFiles = new Map<string, string | Uint8Array>([
+    ['index.html', buildUnitPage(unit, { script: 'player.js', css: 'player.css' })],
+    ['player.js', await bundleRuntime(runtime)],
+    ['player.css', await bundleCss()],
+  ]);
+  return { content, launch: 'index.html' };
+}

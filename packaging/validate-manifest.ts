@@ -1,0 +1,46 @@
+import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
+import type { PackageFiles } from './zip.ts';
+
+/** Namespaces each format's manifest uses, with the schema file of each. */
+const IMPORTS = {
+  scorm12: [
+    ['http://www.imsproject.org/xsd/imscp_rootv1p1p2', 'imscp_rootv1p1p2.xsd'],
+    ['http://www.adlnet.org/xsd/adlcp_rootv1p2', 'adlcp_rootv1p2.xsd'],
+  ],
+  scorm2004: [
+    ['http://www.imsglobal.org/xsd/imscp_v1p1', 'imscp_v1p1.xsd'],
+    ['http://www.adlnet.org/xsd/adlcp_v1p3', 'adlcp_v1p3.xsd'],
+    ['http://www.adlnet.org/xsd/adlseq_v1p3', 'adlseq_v1p3.xsd'],
+    ['http://www.adlnet.org/xsd/adlnav_v1p3', 'adlnav_v1p3.xsd'],
+    ['http://www.imsglobal.org/xsd/imsss', 'imsss_v1p0.xsd'],
+  ],
+} as const;
+
+/** One schema-validation problem: line in the manifest and libxml2's message. */
+export interface ManifestProblem {
+  line: number | null;
+  message: string;
+}
+
+/**
+ * Validates imsmanifest.xml against the official XSDs shipped in the package. xmllint applies only one
+ * schema, so a wrapper schema imports every namespace the manifest uses.
+ */
+export async function validateManifest(format: keyof typeof IMPORTS, files: PackageFiles): Promise<ManifestProblem[]> {
+  const manifest = files.get('imsmanifest.xml');
+  if (typeof manifest !== 'string') return [{ line: null, message: 'imsmanifest.xml is missing from the package root' }];
+  const wrapper = `<?xml version="1.0" encoding="UTF-8"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+${IMPORTS[format].map(([ns, file]) => `  <xs:import namespace="${ns}" schemaLocation="${file}"/>`).join('\n')}
+</xs:schema>`;
+  const preload: XMLFileInfo[] = [];
+  for (const [name, content] of files) {
+    if (!/\.(xsd|dtd)$/.test(name)) continue;
+    const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
+    // xmllint-wasm rejects ims_xml.xsd's default namespace declaration (Debian's libxml2 does not); the
+    // shipped file stays the official one, only this in-memory copy is patched.
+    preload.push({ fileName: name, contents: name === 'ims_xml.xsd' ? text.replace(/xmlns="http:\/\/www\.w3\.org\/XML\/1998\/namespace"\s*/, '') : text });
+  }
+  const result = await validateXML({ xml: [{ fileName: 'imsmanifest.xml', contents: manifest }], schema: [{ fileName: 'wrapper.xsd', contents: wrapper }], preload });
+  return result.valid ? [] : result.errors.map((e) => ({ line: e.loc?.lineNumber ?? null, message: e.message.trim() }));
+}

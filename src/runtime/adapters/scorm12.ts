@@ -1,0 +1,131 @@
+import type { Tracker, TrackerStart, UnitOutcome } from '../tracker.ts';
+import { createLmsChannel, ok, type LmsChannel } from './lms-channel.ts';
+import { SCORM12_SPELLING as S, formatCorrect, formatResponse, status12, timespan12 } from './scorm-format.ts';
+
+/** The SCORM 1.2 API object an LMS puts on window.API (RTE 1.2 §3.3). */
+export interface Scorm12Api {
+  LMSInitialize(p: ''): unknown;
+  LMSFinish(p: ''): unknown;
+  LMSGetValue(el: string): unknown;
+  LMSSetValue(el: string, v: string): unknown;
+  LMSCommit(p: ''): unknown;
+  LMSGetLastError(): unknown;
+}
+
+/** Thrown when the LMS refuses LMSInitialize; the player then runs standalone. */
+export class LmsUnavailableError extends Error {}
+
+/** SCORM 1.2 adapter: cmi.core.* status, score, bookmark and suspend data, interactions and objectives. */
+export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplete' | 'failed' }): Tracker {
+  let lms: LmsChannel;
+  let writes = true;
+  let wasPassed = false;
+  let bestRaw: number | null = null;
+  let interactionCount = 0;
+  const objectiveIndex = new Map<string, { index: number; raw: number | null }>();
+  let lastLocation = '';
+  let started = 0;
+  let finished = false;
+  const tracker: Tracker = {
+    name: 'scorm12',
+    async initialize(): Promise<TrackerStart> {
+      if (!ok(api.LMSInitialize('')) && !ok(api.LMSInitialize(''))) throw new LmsUnavailableError('LMSInitialize failed');
+      started = Date.now();
+      lms = createLmsChannel({
+        get: (el) => String(api.LMSGetValue(el) ?? ''), set: (el, v) => ok(api.LMSSetValue(el, v)),
+        commit: () => ok(api.LMSCommit('')), finish: () => ok(api.LMSFinish('')), lastError: () => Number(api.LMSGetLastError() ?? 0) || 0,
+      }, (n) => tracker.onNotice?.(n));
+      const mode = lms.get('cmi.core.lesson_mode');
+      const credit = lms.get('cmi.core.credit') !== 'no-credit';
+      const status = lms.get('cmi.core.lesson_status');
+      wasPassed = status === 'passed';
+      const raw = parseFloat(lms.get('cmi.core.score.raw'));
+      bestRaw = Number.isFinite(raw) ? raw : null;
+      interactionCount = parseInt(lms.get('cmi.interactions._count'), 10) || 0;
+      const objectives = parseInt(lms.get('cmi.objectives._count'), 10) || 0;
+      for (let i = 0; i < objectives; i++) {
+        const r = parseFloat(lms.get(`cmi.objectives.${i}.score.raw`));
+        objectiveIndex.set(lms.get(`cmi.objectives.${i}.id`), { index: i, raw: Number.isFinite(r) ? r : null });
+      }
+      const normal = mode !== 'browse' && mode !== 'review';
+      writes = normal && credit;
+      // Moodle turns "not attempted" into "completed" at LMSFinish: claim "incomplete" as soon as we start.
+      if (writes && (status === 'not attempted' || status === '')) lms.set('cmi.core.lesson_status', 'incomplete');
+      lastLocation = lms.get('cmi.core.lesson_location');
+      const lang = lms.get('cmi.student_preference.language').slice(0, 2);
+      return {
+        state: lms.get('cmi.suspend_data') || null,
+        mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
+        credit, alreadyPassed: wasPassed, learnerName: lms.get('cmi.core.student_name') || undefined,
+        lang: lang === 'vi' || lang === 'en' ? lang : undefined,
+      };
+    },
+    pageViewed() {
+      if (writes) lms.commit();
+    },
+    answerRecorded(rec) {
+      if (!writes) return;
+      const n = interactionCount++;
+      const p = `cmi.interactions.${n}`;
+      const q = rec.question;
+      lms.set(`${p}.id`, q.id);
+      q.outcomes.forEach((code, i) => lms.set(`${p}.objectives.${i}.id`, code));
+      lms.set(`${p}.time`, rec.timestamp.toTimeString().slice(0, 8));
+      lms.set(`${p}.type`, S.type[q.type]);
+      lms.set(`${p}.correct_responses.0.pattern`, formatCorrect(q, S, 'vi'));
+      lms.set(`${p}.weighting`, String(q.weight));
+      lms.set(`${p}.student_response`, formatResponse(rec.answer, S, 255));
+      lms.set(`${p}.result`, S.result(rec.result));
+      lms.set(`${p}.latency`, timespan12(rec.latencyMs));
+    },
+    reportOutcome(o: UnitOutcome) {
+      if (!writes) return;
+      // Score before status: Moodle recalculates the grade when either is stored.
+      if (o.score !== null && (bestRaw === null || o.score >= bestRaw)) {
+        lms.set('cmi.core.score.min', '0');
+        lms.set('cmi.core.score.max', '100');
+        lms.set('cmi.core.score.raw', String(o.score));
+        bestRaw = o.score;
+      }
+      // Never downgrade a passed unit (re-entry, retries after passing).
+      const status = wasPassed ? 'passed' : status12(o, opts.onFail);
+      if (status === 'passed') wasPassed = true;
+      lms.set('cmi.core.lesson_status', status);
+      for (const obj of o.objectives) {
+        let entry = objectiveIndex.get(obj.code);
+        if (!entry) {
+          entry = { index: objectiveIndex.size, raw: null };
+          objectiveIndex.set(obj.code, entry);
+          lms.set(`cmi.objectives.${entry.index}.id`, obj.code);
+        }
+        if (entry.raw !== null && obj.score < entry.raw) continue;
+        entry.raw = obj.score;
+        const p = `cmi.objectives.${entry.index}`;
+        lms.set(`${p}.score.min`, '0');
+        lms.set(`${p}.score.max`, '100');
+        lms.set(`${p}.score.raw`, String(obj.score));
+        lms.set(`${p}.status`, obj.passed ? 'passed' : 'failed');
+      }
+    },
+    saveState(state, location) {
+      if (!writes || finished) return;
+      lms.set('cmi.suspend_data', state);
+      if (location !== lastLocation) lms.set('cmi.core.lesson_location', location.slice(0, 255));
+      lastLocation = location;
+    },
+    commit() {
+      if (writes && !finished) lms.commit();
+    },
+    terminate(exit) {
+      if (finished) return;
+      finished = true;
+      if (writes) {
+        lms.set('cmi.core.exit', exit === 'suspend' ? 'suspend' : '');
+        lms.set('cmi.core.session_time', timespan12(Date.now() - started));
+        lms.commit();
+      }
+      lms.finish();
+    },
+  };
+  return tracker;
+}

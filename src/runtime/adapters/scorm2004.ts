@@ -1,0 +1,140 @@
+import type { Tracker, TrackerStart, UnitOutcome } from '../tracker.ts';
+import { createLmsChannel, ok, type LmsChannel } from './lms-channel.ts';
+import { SCORM2004_SPELLING as S, duration2004, formatCorrect, formatResponse } from './scorm-format.ts';
+import { LmsUnavailableError } from './scorm12.ts';
+import type { Lang } from '../../model/text.ts';
+
+/** The SCORM 2004 API object an LMS puts on window.API_1484_11 (RTE 2004 §3.1). */
+export interface Scorm2004Api {
+  Initialize(p: ''): unknown;
+  Terminate(p: ''): unknown;
+  GetValue(el: string): unknown;
+  SetValue(el: string, v: string): unknown;
+  Commit(p: ''): unknown;
+  GetLastError(): unknown;
+}
+
+/** SCORM 2004 4th edition adapter: completion and success separately, scaled and raw scores. */
+export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incomplete' | 'failed'; lessons: number }): Tracker {
+  let lms: LmsChannel;
+  let writes = true;
+  let wasPassed = false;
+  let wasCompleted = false;
+  let bestRaw: number | null = null;
+  let interactionCount = 0;
+  let lang: Lang = 'vi';
+  const objectiveIndex = new Map<string, { index: number; raw: number | null }>();
+  let started = 0;
+  let finished = false;
+  const viewed = new Set<number>();
+  const tracker: Tracker = {
+    name: 'scorm2004',
+    async initialize(): Promise<TrackerStart> {
+      if (!ok(api.Initialize('')) && !ok(api.Initialize(''))) throw new LmsUnavailableError('Initialize failed');
+      started = Date.now();
+      lms = createLmsChannel({
+        get: (el) => String(api.GetValue(el) ?? ''), set: (el, v) => ok(api.SetValue(el, v)),
+        commit: () => ok(api.Commit('')), finish: () => ok(api.Terminate('')), lastError: () => Number(api.GetLastError() ?? 0) || 0,
+      }, (n) => tracker.onNotice?.(n));
+      const mode = lms.get('cmi.mode');
+      const credit = lms.get('cmi.credit') !== 'no-credit';
+      wasPassed = lms.get('cmi.success_status') === 'passed';
+      wasCompleted = lms.get('cmi.completion_status') === 'completed';
+      const raw = parseFloat(lms.get('cmi.score.raw'));
+      bestRaw = Number.isFinite(raw) ? raw : null;
+      interactionCount = parseInt(lms.get('cmi.interactions._count'), 10) || 0;
+      const objectives = parseInt(lms.get('cmi.objectives._count'), 10) || 0;
+      for (let i = 0; i < objectives; i++) {
+        const r = parseFloat(lms.get(`cmi.objectives.${i}.score.raw`));
+        objectiveIndex.set(lms.get(`cmi.objectives.${i}.id`), { index: i, raw: Number.isFinite(r) ? r : null });
+      }
+      writes = mode !== 'browse' && mode !== 'review' && credit;
+      if (writes && !wasCompleted) lms.set('cmi.completion_status', 'incomplete');
+      const pref = lms.get('cmi.learner_preference.language').slice(0, 2);
+      if (pref === 'en') lang = 'en';
+      return {
+        state: lms.get('cmi.suspend_data') || null,
+        mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
+        credit, alreadyPassed: wasPassed, learnerName: lms.get('cmi.learner_name') || undefined,
+        lang: pref === 'vi' || pref === 'en' ? pref : undefined,
+      };
+    },
+    pageViewed(index) {
+      if (!writes) return;
+      if (index < opts.lessons) viewed.add(index);
+      lms.set('cmi.progress_measure', Math.min(1, viewed.size / (opts.lessons + 1)).toFixed(2));
+      lms.commit();
+    },
+    answerRecorded(rec) {
+      if (!writes) return;
+      const p = `cmi.interactions.${interactionCount++}`;
+      const q = rec.question;
+      lms.set(`${p}.id`, q.id);
+      lms.set(`${p}.type`, S.type[q.type]);
+      q.outcomes.forEach((code, i) => lms.set(`${p}.objectives.${i}.id`, code));
+      lms.set(`${p}.timestamp`, rec.timestamp.toISOString().slice(0, 19));
+      lms.set(`${p}.correct_responses.0.pattern`, formatCorrect(q, S, lang));
+      lms.set(`${p}.weighting`, String(q.weight));
+      const response = formatResponse(rec.answer, S, 250);
+      if (response) lms.set(`${p}.learner_response`, response);
+      lms.set(`${p}.result`, S.result(rec.result));
+      lms.set(`${p}.latency`, duration2004(rec.latencyMs));
+      lms.set(`${p}.description`, rec.description.slice(0, 250));
+    },
+    reportOutcome(o: UnitOutcome) {
+      if (!writes) return;
+      if (o.score !== null && (bestRaw === null || o.score >= bestRaw)) {
+        lms.set('cmi.score.min', '0');
+        lms.set('cmi.score.max', '100');
+        lms.set('cmi.score.raw', String(o.score));
+        lms.set('cmi.score.scaled', (o.score / 100).toFixed(2));
+        bestRaw = o.score;
+      }
+      if (o.completed || wasCompleted) {
+        wasCompleted = true;
+        lms.set('cmi.completion_status', 'completed');
+        lms.set('cmi.progress_measure', '1');
+      }
+      // A failure that still allows retries stays "unknown" unless the unit says failures are final.
+      const success = wasPassed || o.success === 'passed' ? 'passed' : o.success === 'failed' && (o.final || opts.onFail === 'failed') ? 'failed' : 'unknown';
+      if (success === 'passed') wasPassed = true;
+      lms.set('cmi.success_status', success);
+      for (const obj of o.objectives) {
+        let entry = objectiveIndex.get(obj.code);
+        if (!entry) {
+          entry = { index: objectiveIndex.size, raw: null };
+          objectiveIndex.set(obj.code, entry);
+          lms.set(`cmi.objectives.${entry.index}.id`, obj.code);
+        }
+        if (entry.raw !== null && obj.score < entry.raw) continue;
+        entry.raw = obj.score;
+        const p = `cmi.objectives.${entry.index}`;
+        lms.set(`${p}.score.min`, '0');
+        lms.set(`${p}.score.max`, '100');
+        lms.set(`${p}.score.raw`, String(obj.score));
+        lms.set(`${p}.score.scaled`, (obj.score / 100).toFixed(2));
+        lms.set(`${p}.success_status`, obj.passed ? 'passed' : 'failed');
+        lms.set(`${p}.completion_status`, 'completed');
+      }
+    },
+    saveState(state, location) {
+      if (!writes || finished) return;
+      lms.set('cmi.suspend_data', state);
+      lms.set('cmi.location', location.slice(0, 1000));
+    },
+    commit() {
+      if (writes && !finished) lms.commit();
+    },
+    terminate(exit) {
+      if (finished) return;
+      finished = true;
+      if (writes) {
+        lms.set('cmi.exit', exit === 'suspend' ? 'suspend' : 'normal');
+        lms.set('cmi.session_time', duration2004(Date.now() - started));
+        lms.commit();
+      }
+      lms.finish();
+    },
+  };
+  return tracker;
+}
