@@ -58,7 +58,10 @@ export async function buildUnits(opts: BuildOptions): Promise<{ curriculum: Curr
       for (const format of PACKAGE_FORMATS) {
         t0 = performance.now();
         const lesson = await lessonFiles(unit, format.runtime);
-        const files = format.build(unit, lesson);
+        const files = format.build(unit, lesson, (code) => {
+          const o = curriculum.outcomes.get(code);
+          return { vi: o?.vi ?? code, en: o?.en ?? code };
+        });
         const problems = await format.validate(files);
         if (problems.length) {
           throw new CurriculumError(problems.map((message) => ({ location: { file: `${unit.dir}/unit.mdx` }, message: `${format.label} package of "${unit.id}" is invalid: ${message}`, hint: 'no package was written; this is a packaging bug or a value the manifest cannot hold' })));

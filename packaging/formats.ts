@@ -5,18 +5,29 @@ import { buildScorm12Package } from './scorm12.ts';
 import { buildScorm2004Package } from './scorm2004.ts';
 import { validateManifest } from './validate-manifest.ts';
 import { loadXsds } from './xsd-files.ts';
+import { buildXapiPackage } from './xapi.ts';
+import { buildCmi5Package } from './cmi5.ts';
+import { validateCmi5, validateTincan } from './validate-manifest.ts';
+import { iris } from '../src/core/iris.ts';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Text of an outcome code, for package metadata. */
+export type FrameworkOutcomeLookup = (code: string) => { vi: string; en: string };
 import type { PackageFiles } from './zip.ts';
 
 /** One package format: how to build its files and how to check them. */
 export interface PackageFormat {
-  id: 'scorm12' | 'scorm2004';
+  id: 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5';
   label: string;
   runtime: RuntimeKind;
-  build(unit: Unit, lesson: { content: PackageFiles; launch: string }): PackageFiles;
+  build(unit: Unit, lesson: { content: PackageFiles; launch: string }, outcomeText: FrameworkOutcomeLookup): PackageFiles;
   validate(files: PackageFiles): Promise<string[]>;
 }
 
 const xsds = { scorm12: loadXsds('scorm12'), scorm2004: loadXsds('scorm2004-4th') };
+const cmi5Xsd = readFileSync(fileURLToPath(new URL('./xsd/cmi5/CourseStructure.xsd', import.meta.url)), 'utf8');
+const lines = (problems: { line: number | null; message: string }[], file: string) => problems.map((p) => `${file}${p.line ? `:${p.line}` : ''} ${p.message}`);
 
 /** Every package format the build produces, in order. */
 export const PACKAGE_FORMATS: PackageFormat[] = [
@@ -29,6 +40,20 @@ export const PACKAGE_FORMATS: PackageFormat[] = [
     id: 'scorm2004', label: 'SCORM 2004 4th ed.', runtime: 'scorm2004',
     build: (unit, lesson) => buildScorm2004Package(unit, lesson, xsds.scorm2004),
     validate: async (files) => (await validateManifest('scorm2004', files)).map((p) => `imsmanifest.xml${p.line ? `:${p.line}` : ''} ${p.message}`),
+  },
+  {
+    id: 'xapi', label: 'xAPI (tincan.xml)', runtime: 'xapi',
+    build: (unit, lesson) => buildXapiPackage(unit, lesson),
+    validate: async (files) => {
+      const html = files.get('index.html');
+      const unitId = typeof html === 'string' ? /data-unit="([^"]+)"/.exec(html)?.[1] ?? '' : '';
+      return lines(await validateTincan(files, iris.unit(unitId)), 'tincan.xml');
+    },
+  },
+  {
+    id: 'cmi5', label: 'cmi5', runtime: 'cmi5',
+    build: (unit, lesson, outcomeText) => buildCmi5Package(unit, lesson, outcomeText),
+    validate: async (files) => lines(await validateCmi5(files, cmi5Xsd), 'cmi5.xml'),
   },
 ];
 

@@ -10,6 +10,8 @@ export const RUNTIME_ENTRIES = {
   standalone: '../src/runtime/entries/standalone.ts',
   scorm12: '../src/runtime/entries/scorm12.ts',
   scorm2004: '../src/runtime/entries/scorm2004.ts',
+  xapi: '../src/runtime/entries/xapi.ts',
+  cmi5: '../src/runtime/entries/cmi5.ts',
 } as const;
 export type RuntimeKind = keyof typeof RUNTIME_ENTRIES;
 

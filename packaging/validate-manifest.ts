@@ -44,3 +44,29 @@ ${IMPORTS[format].map(([ns, file]) => `  <xs:import namespace="${ns}" schemaLoca
   const result = await validateXML({ xml: [{ fileName: 'imsmanifest.xml', contents: manifest }], schema: [{ fileName: 'wrapper.xsd', contents: wrapper }], preload });
   return result.valid ? [] : result.errors.map((e) => ({ line: e.loc?.lineNumber ?? null, message: e.message.trim() }));
 }
+
+/** Validates cmi5.xml against the cmi5 course-structure XSD. */
+export async function validateCmi5(files: PackageFiles, xsd: string): Promise<ManifestProblem[]> {
+  const xml = files.get('cmi5.xml');
+  if (typeof xml !== 'string') return [{ line: null, message: 'cmi5.xml is missing from the package root' }];
+  const result = await validateXML({ xml: [{ fileName: 'cmi5.xml', contents: xml }], schema: [{ fileName: 'CourseStructure.xsd', contents: xsd }] });
+  return result.valid ? [] : result.errors.map((e) => ({ line: e.loc?.lineNumber ?? null, message: e.message.trim() }));
+}
+
+/**
+ * Checks tincan.xml: well-formed (libxml2 parses it) and it declares the launchable unit activity with a
+ * launch file that exists in the package. (No official schema file is published for offline use.)
+ */
+export async function validateTincan(files: PackageFiles, unitIri: string): Promise<ManifestProblem[]> {
+  const xml = files.get('tincan.xml');
+  if (typeof xml !== 'string') return [{ line: null, message: 'tincan.xml is missing from the package root' }];
+  const parsed = await validateXML({ xml: [{ fileName: 'tincan.xml', contents: xml }], normalization: 'format' });
+  if (parsed.errors.length) return parsed.errors.map((e) => ({ line: e.loc?.lineNumber ?? null, message: e.message.trim() }));
+  const problems: ManifestProblem[] = [];
+  if (!xml.includes('<tincan xmlns="http://projecttincan.com/tincan.xsd">')) problems.push({ line: 2, message: 'root element must be <tincan xmlns="http://projecttincan.com/tincan.xsd">' });
+  if (!xml.includes(`<activity id="${unitIri}" type="http://adlnet.gov/expapi/activities/course">`)) problems.push({ line: null, message: `no course activity with id ${unitIri}` });
+  const launch = /<launch lang="[a-z-]+">([^<]+)<\/launch>/.exec(xml)?.[1];
+  if (!launch) problems.push({ line: null, message: 'no <launch> element' });
+  else if (!files.has(launch)) problems.push({ line: null, message: `launch file ${launch} is not in the package` });
+  return problems;
+}

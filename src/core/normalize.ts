@@ -10,7 +10,7 @@ export interface NormalizeOptions {
  * @example normalizeAnswer("  Mật   Khẩu. ", { ignoreCase: true, ignoreDiacritics: true }) === "mat khau"
  */
 export function normalizeAnswer(input: string, opts: NormalizeOptions): string {
-  let s = input.normalize('NFC').replace(/\s+/g, ' ').trim();
+  let s = input.normalize('NFC').replace(/[‘’‛′]/g, "'").replace(/\s+/g, ' ').trim();
   s = s.replace(/^["'“”‘’«»]+|["'“”‘’«»]+$/g, '').replace(/[.!?,;:…]+$/u, '').trim();
   if (opts.ignoreDiacritics) s = stripDiacritics(s);
   if (opts.ignoreCase) s = s.toLocaleLowerCase('vi');

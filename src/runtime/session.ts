@@ -13,6 +13,8 @@ export interface Session {
   readonly unit: RuntimeUnit;
   readonly start: TrackerStart;
   readonly state: LearnerState;
+  /** The pass mark in force: the LMS's when it sets one (cmi5), else the unit's. */
+  readonly masteryScore: number;
   /** Index of the assessment page (after the last lesson). */
   readonly assessmentPage: number;
   /** The questions of the current attempt. */
@@ -55,6 +57,7 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
     notify({ kind: 'state-reset', detail: parsed.problem });
   }
   const recording = start.mode === 'normal' && start.credit;
+  const masteryScore = start.masteryScore ?? unit.masteryScore;
   let drawn = drawQuestions(unit.bank, unit.draw, state.seed);
   let results: Map<string, QuestionResult> | undefined = state.submitted ? scoreAttempt(drawn, state.answers).results : undefined;
   let lastAnswerAt = Date.now();
@@ -62,7 +65,7 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
   const pageId = (p: number) => (p < lessons ? unit.lessons[p]?.id ?? String(p) : 'assessment');
 
   const session: Session = {
-    unit, start, assessmentPage: lessons,
+    unit, start, assessmentPage: lessons, masteryScore,
     get state() { return state; },
     drawn: () => drawn,
     view(page) {
@@ -94,7 +97,7 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
       }
       save();
       tracker.commit();
-      return { score: scored.score, passed: isPassed(scored.score, unit.masteryScore), results: scored.results };
+      return { score: scored.score, passed: isPassed(scored.score, masteryScore), results: scored.results };
     },
     results: () => results,
     attemptsLeft: () => (unit.maxAttempts === 0 ? Infinity : Math.max(0, unit.maxAttempts - state.attempt)),
@@ -109,13 +112,13 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
       return true;
     },
     outcome() {
-      const passed = state.best !== null && isPassed(state.best, unit.masteryScore);
+      const passed = state.best !== null && isPassed(state.best, masteryScore);
       return {
         completed: state.viewed.every(Boolean) && (state.submitted || state.best !== null),
         success: passed || start.alreadyPassed ? 'passed' : state.best === null ? 'unknown' : 'failed',
         final: session.attemptsLeft() <= 0 || passed,
         score: state.best,
-        objectives: objectiveScores(unit, drawn, results),
+        objectives: objectiveScores(masteryScore, drawn, results),
       };
     },
     flush() {
@@ -139,7 +142,7 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
 }
 
 /** Per outcome code: the weighted score of the drawn questions that target it. */
-function objectiveScores(unit: RuntimeUnit, drawn: Question[], results: Map<string, QuestionResult> | undefined) {
+function objectiveScores(masteryScore: number, drawn: Question[], results: Map<string, QuestionResult> | undefined) {
   if (!results) return [];
   const acc = new Map<string, { earned: number; total: number }>();
   for (const q of drawn) {
@@ -153,6 +156,6 @@ function objectiveScores(unit: RuntimeUnit, drawn: Question[], results: Map<stri
   }
   return [...acc].map(([code, a]) => {
     const score = Math.round((100 * a.earned) / a.total);
-    return { code, score, passed: isPassed(score, unit.masteryScore) };
+    return { code, score, passed: isPassed(score, masteryScore) };
   });
 }

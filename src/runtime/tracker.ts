@@ -17,6 +17,10 @@ export interface TrackerStart {
   learnerName?: string;
   /** Whether the unit was already passed in an earlier session (never downgrade it). */
   alreadyPassed?: boolean;
+  /** A pass mark set by the LMS (cmi5 LaunchData), overriding the unit's own, 0–100. */
+  masteryScore?: number;
+  /** Where to send the learner when they finish (cmi5 returnURL). */
+  returnUrl?: string;
 }
 
 /** One answered question, as LMSes record it (cmi.interactions, xAPI "answered"). */
@@ -63,12 +67,14 @@ export interface Tracker {
   commit(): void;
   /** Ends the session: suspend when unfinished, normal when finished. */
   terminate(exit: 'suspend' | 'normal'): void;
+  /** Resolves when everything sent so far has been delivered (or could not be, for now). */
+  whenIdle?(): Promise<void>;
   /** Set by the player: called with a learner-facing message when the LMS has trouble. */
   onNotice?: (notice: TrackerNotice) => void;
 }
 
 /** A non-blocking message for the learner about saving. */
 export interface TrackerNotice {
-  kind: 'standalone' | 'save-failed' | 'saved-again' | 'state-reset' | 'storage-unavailable' | 'review';
+  kind: 'standalone' | 'save-failed' | 'saved-again' | 'state-reset' | 'storage-unavailable' | 'review' | 'launch-failed';
   detail?: string;
 }

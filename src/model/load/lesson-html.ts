@@ -8,7 +8,7 @@ import type { Lang } from '../text.ts';
 import { attr, lineOf, type JsxElement } from './mdx-ast.ts';
 
 const LABELS = {
-  vi: { vocab: 'Từ khoá', example: 'Ví dụ mẫu', think: 'Em hãy suy nghĩ', info: 'Thông tin', tip: 'Mẹo', warning: 'Cảnh báo', law: 'Pháp luật' },
+  vi: { vocab: 'Từ khoá', example: 'Ví dụ mẫu', think: 'Cùng suy nghĩ', info: 'Thông tin', tip: 'Mẹo', warning: 'Cảnh báo', law: 'Pháp luật' },
   en: { vocab: 'Key vocabulary', example: 'Worked example', think: 'Think about it', info: 'Information', tip: 'Tip', warning: 'Warning', law: 'The law' },
 } as const;
 const CALLOUT_TYPES = ['info', 'tip', 'warning', 'law'] as const;

@@ -16,13 +16,18 @@ export function pageUnit(): RuntimeUnit {
 export async function bootWithLms(createLmsTracker: (unit: RuntimeUnit) => Tracker | null): Promise<void> {
   const unit = pageUnit();
   const lmsTracker = createLmsTracker(unit);
+  let failure: string | null = null;
   if (lmsTracker) {
     try {
       await runPlayer(lmsTracker);
       return;
     } catch (e) {
       if (!(e instanceof LmsUnavailableError)) throw e;
+      failure = e.message;
     }
   }
-  await runPlayer(createStandaloneTracker(unit.id));
+  const standalone = createStandaloneTracker(unit.id);
+  const running = runPlayer(standalone);
+  if (failure) standalone.onNotice?.({ kind: 'launch-failed', detail: failure });
+  await running;
 }

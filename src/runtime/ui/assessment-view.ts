@@ -11,7 +11,7 @@ export function renderAssessment(root: HTMLElement, session: Session, lang: Lang
   const drawn = session.drawn();
   const results = session.results();
   const heading = el('h2', { id: 'ks-assessment-title', tabindex: -1 }, [t.assessment]);
-  const intro = el('p', {}, [t.intro(drawn.length, unit.masteryScore), ' ', t.attemptInfo(state.attempt, unit.maxAttempts)]);
+  const intro = el('p', {}, [t.intro(drawn.length, session.masteryScore), ' ', t.attemptInfo(state.attempt, unit.maxAttempts)]);
   const unviewed = unit.lessons.filter((_, i) => !state.viewed[i]);
   const warn = unviewed.length ? el('div', { class: 'ks-note' }, [el('p', {}, [t.unviewed]), el('ul', {}, unviewed.map((l) => el('li', {}, [l.title[lang]])))]) : null;
   const form = el('form', { class: 'ks-quiz', novalidate: true, 'aria-labelledby': 'ks-assessment-title' });
@@ -69,7 +69,7 @@ function renderResults(session: Session, lang: Lang): HTMLElement {
     el('h3', { id: 'ks-results-title', tabindex: -1 }, [t.results]),
     el('p', { class: 'ks-score', 'data-score': score }, [t.score(score)]),
     el('p', { 'data-best': outcome.score ?? '' }, [t.best(outcome.score ?? 0)]),
-    el('p', { class: 'ks-verdict' }, [passed ? t.passed : canRetry ? t.failed(session.unit.masteryScore) : t.noAttempts]),
+    el('p', { class: 'ks-verdict' }, [passed ? t.passed : canRetry ? t.failed(session.masteryScore) : t.noAttempts]),
     el('p', {}, [outcome.completed ? t.completed : t.notCompleted]),
     canRetry ? el('button', { type: 'button', id: 'ks-retry', class: 'ks-primary' }, [t.retry]) : null,
   ]);

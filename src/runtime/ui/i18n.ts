@@ -23,6 +23,8 @@ export const UI = {
     savedAgain: 'Đã lưu kết quả lên hệ thống.',
     stateReset: 'Chủ đề đã được cập nhật nên bài kiểm tra của em được bắt đầu lại. Các bài đã xem vẫn được giữ.',
     review: 'Chế độ xem lại: kết quả lần này không được ghi nhận.',
+    launchFailed: 'Không kết nối được với hệ thống học tập, nên kết quả lần này chưa được ghi nhận. Hãy đóng trang và mở lại bài học từ trang khoá học.',
+    finish: 'Kết thúc và quay lại khoá học',
     progress: (v: number, n: number) => `Đã xem ${v}/${n} bài`,
   },
   en: {
@@ -46,6 +48,8 @@ export const UI = {
     savedAgain: 'Your results are now saved to the platform.',
     stateReset: 'This unit was updated, so your assessment starts again. The lessons you viewed are kept.',
     review: 'Review mode: nothing you do now is recorded.',
+    launchFailed: 'Could not connect to the learning platform, so this session is not recorded. Close this page and open the lesson again from your course page.',
+    finish: 'Finish and return to the course',
     progress: (v: number, n: number) => `${v} of ${n} lessons viewed`,
   },
 } satisfies Record<Lang, unknown>;

@@ -16,17 +16,19 @@ export async function runPlayer(tracker: Tracker): Promise<Session> {
   const noticeBox = document.getElementById('ks-notice') as HTMLElement;
   let lang: Lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
   const notices = new Set<TrackerNotice['kind']>();
+  const details = new Map<TrackerNotice['kind'], string>();
   const announce = (m: string) => { live.textContent = ''; setTimeout(() => { live.textContent = m; }, 30); };
   const showNotices = () => {
     const t = UI[lang];
-    const text: Record<TrackerNotice['kind'], string> = { standalone: t.standalone, 'storage-unavailable': t.storage, 'save-failed': t.saveFailed, 'saved-again': t.savedAgain, 'state-reset': t.stateReset, review: t.review };
-    noticeBox.replaceChildren(...[...notices].map((k) => el('p', { 'data-notice': k }, [text[k]])));
+    const text: Record<TrackerNotice['kind'], string> = { standalone: t.standalone, 'storage-unavailable': t.storage, 'save-failed': t.saveFailed, 'saved-again': t.savedAgain, 'state-reset': t.stateReset, review: t.review, 'launch-failed': t.launchFailed };
+    noticeBox.replaceChildren(...[...notices].map((k) => el('p', { 'data-notice': k }, [text[k], details.get(k) ? ` (${details.get(k)})` : ''])));
     noticeBox.hidden = notices.size === 0;
   };
   const notify = (n: TrackerNotice) => {
     if (n.kind === 'saved-again') notices.delete('save-failed');
     if (n.kind === 'save-failed') notices.delete('saved-again');
     notices.add(n.kind);
+    if (n.kind === 'launch-failed' && n.detail) details.set(n.kind, n.detail);
     showNotices();
   };
   tracker.onNotice = notify;
@@ -62,6 +64,16 @@ export async function runPlayer(tracker: Tracker): Promise<Session> {
     prev.addEventListener('click', () => show(current - 1, true));
     next.addEventListener('click', () => show(current + 1, true));
     pager.replaceChildren(prev, next);
+    const returnUrl = session.start.returnUrl;
+    if (returnUrl) {
+      const finish = el('button', { type: 'button', id: 'ks-finish' }, [t.finish]);
+      finish.addEventListener('click', () => {
+        session.end();
+        const idle = tracker.whenIdle?.() ?? Promise.resolve();
+        void Promise.race([idle, new Promise((r) => setTimeout(r, 3000))]).then(() => { window.location.href = returnUrl; });
+      });
+      pager.append(finish);
+    }
     showNotices();
   };
   const show = (page: number, focus: boolean) => {

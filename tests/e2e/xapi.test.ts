@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startStaticServer } from '../helpers/static-server.ts';
+import { buildRealCurriculum } from '../helpers/build-once.ts';
+import { contentPath, prepareLmsSite } from '../helpers/lms-site.ts';
+import { startLrs, type Lrs, type StoredStatement } from '../helpers/lrs.ts';
+import { answerWithKeyboard, completeUnit, pressButton } from './keyboard.ts';
+import { iris } from '../../src/core/iris.ts';
+import type { Unit } from '../../src/model/unit.ts';
+
+const UNIT = 'g6-internet-safety';
+const V = (name: string) => `http://adlnet.gov/expapi/verbs/${name}`;
+const SESSION_EXT = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
+const CAT_CMI5 = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
+const CAT_MOVEON = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+let lrs: Lrs;
+let unit: Unit;
+const actor = { objectType: 'Agent', name: 'Nguyễn Văn An', account: { homePage: 'https://lms.school.example', name: 'an.nv' } };
+
+beforeAll(async () => {
+  const { dist, result } = await buildRealCurriculum();
+  unit = result.curriculum.units.find((u) => u.id === UNIT) as Unit;
+  server = await startStaticServer(prepareLmsSite(dist, [UNIT], ['xapi', 'cmi5']));
+  browser = await launchBrowser();
+});
+beforeEach(async () => {
+  await lrs?.close();
+  lrs = await startLrs();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await lrs?.close();
+});
+
+const verbs = (list: StoredStatement[]) => list.map((s) => s.verb.id.split('/').pop());
+const byVerb = (name: string) => lrs.statements.filter((s) => s.verb.id === V(name));
+const newRegistration = () => crypto.randomUUID();
+
+function xapiUrl(registration: string) {
+  const q = new URLSearchParams({ endpoint: lrs.endpoint, auth: lrs.auth, actor: JSON.stringify(actor), registration, activity_id: iris.unit(UNIT) });
+  return `${server.url}${contentPath('xapi', UNIT)}index.html?${q}`;
+}
+
+async function open(url: string, context?: BrowserContext): Promise<{ page: Page; frame: Frame; context: BrowserContext }> {
+  const ctx = context ?? (await browser.newContext({ viewport: { width: 1024, height: 768 } }));
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await page.waitForSelector('body.ks-ready');
+  return { page, frame: page.mainFrame(), context: ctx };
+}
+
+/** Leaves the lesson (the page is unloaded) and waits until the LRS has the terminated statement. */
+async function leave(page: Page, count = 1) {
+  await page.goto('about:blank');
+  await expect.poll(() => byVerb('terminated').length, { timeout: 15000 }).toBeGreaterThanOrEqual(count);
+}
+
+describe('xAPI package (tincan.xml launch) with a local LRS', () => {
+  it('complete and pass: valid statements, in order, with full interaction definitions; no credentials leak', async () => {
+    const registration = newRegistration();
+    const { page, frame, context } = await open(xapiUrl(registration));
+    expect(page.url()).not.toContain('auth=');
+    expect(page.url()).not.toContain('endpoint=');
+    const { expected } = await completeUnit(frame, unit, 1);
+    const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+    await leave(page);
+    await context.close();
+    expect(lrs.invalid).toEqual([]);
+    const v = verbs(lrs.statements);
+    expect(v[0]).toBe('initialized');
+    expect(v.at(-1)).toBe('terminated');
+    const lessonsSeen = new Set(byVerb('experienced').map((s) => (s as unknown as { object: { id: string } }).object.id));
+    expect([...lessonsSeen].sort()).toEqual(unit.lessons.map((l) => iris.lesson(UNIT, l.id)).sort());
+    expect(v.filter((x) => x === 'answered')).toHaveLength(unit.assessment.draw);
+    expect(byVerb('passed')).toHaveLength(1);
+    expect(byVerb('completed')).toHaveLength(1);
+    const passed = byVerb('passed')[0] as unknown as { result: { score: { raw: number; scaled: number; min: number; max: number }; success: boolean; duration: string } };
+    expect(passed.result).toMatchObject({ success: true, score: { raw: expected, scaled: expected / 100, min: 0, max: 100 } });
+    expect(passed.result.duration).toMatch(/^PT/);
+    for (const s of byVerb('answered') as unknown as { object: { id: string; definition: { interactionType: string; correctResponsesPattern: string[] } }; result: { response: string }; context: { registration: string; contextActivities: { parent: { id: string }[]; other: { id: string }[] } } }[]) {
+      expect(s.object.id).toMatch(new RegExp(`^urn:khienso:unit:${UNIT}:question:`));
+      expect(s.object.definition.interactionType).toMatch(/^(choice|true-false|matching|sequencing|fill-in)$/);
+      expect(s.object.definition.correctResponsesPattern.length).toBeGreaterThan(0);
+      expect(s.context.registration).toBe(registration);
+      expect(s.context.contextActivities.parent[0]?.id).toBe(iris.unit(UNIT));
+      expect(s.context.contextActivities.other.every((o) => o.id.startsWith('urn:khienso:outcome:'))).toBe(true);
+    }
+    expect(new Set(lrs.statements.map((s) => s.id)).size).toBe(lrs.statements.length);
+    // The credentials appear nowhere: not in statements, not in browser storage.
+    const secret = lrs.auth.split(' ')[1] as string;
+    expect(JSON.stringify(lrs.statements)).not.toContain(secret);
+    expect(storage).not.toContain(secret);
+  });
+
+  it('fail: a failed statement with the low score, no passed', async () => {
+    const { page, frame, context } = await open(xapiUrl(newRegistration()));
+    const { expected } = await completeUnit(frame, unit, unit.assessment.draw);
+    await leave(page);
+    await context.close();
+    expect(lrs.invalid).toEqual([]);
+    expect(byVerb('passed')).toHaveLength(0);
+    expect((byVerb('failed')[0] as unknown as { result: { score: { raw: number }; success: boolean } }).result).toMatchObject({ success: false, score: { raw: expected } });
+    expect(verbs(lrs.statements).slice(-2)).toEqual(['suspended', 'terminated']);
+  });
+
+  it('resume from the State API: same questions, answers restored', async () => {
+    const registration = newRegistration();
+    const first = await open(xapiUrl(registration));
+    await pressButton(first.frame, '#ks-nav li:last-child button');
+    await first.frame.waitForSelector('#ks-assessment fieldset.ks-q');
+    const ids = await first.frame.$$eval('fieldset.ks-q', (fs) => fs.map((f) => (f as HTMLElement).dataset.qid as string));
+    const q = unit.assessment.questions.find((x) => x.id === ids[0])!;
+    await answerWithKeyboard(first.frame, q, 'correct');
+    await leave(first.page);
+    await first.context.close();
+    const second = await open(xapiUrl(registration));
+    await second.frame.waitForSelector('#ks-assessment fieldset.ks-q');
+    expect(await second.frame.$$eval('fieldset.ks-q', (fs) => fs.map((f) => (f as HTMLElement).dataset.qid))).toEqual(ids);
+    const answered = await second.frame.$eval(`#q-${ids[0]}`, (f) => !!f.querySelector('input:checked') || [...f.querySelectorAll('select')].some((s) => (s as HTMLSelectElement).value) || [...f.querySelectorAll('input[type=text]')].some((i) => (i as HTMLInputElement).value) || !!f.querySelector('li[data-step]'));
+    expect(answered).toBe(true);
+    await expect.poll(() => byVerb('resumed').length).toBe(1);
+    await second.context.close();
+  });
+
+  it('LRS down mid-lesson and back: the learner sees "not yet saved", nothing is lost or duplicated', async () => {
+    const { page, frame, context } = await open(xapiUrl(newRegistration()));
+    await pressButton(frame, '#ks-next');
+    lrs.setDown(true);
+    const { expected } = await completeUnit(frame, unit, 0);
+    await frame.waitForSelector('[data-notice="save-failed"]');
+    // The lesson keeps working while the LRS is down.
+    await pressButton(frame, '#ks-nav li:first-child button');
+    lrs.setDown(false);
+    await frame.waitForSelector('[data-notice="saved-again"]', { timeout: 20000 });
+    await leave(page);
+    await context.close();
+    expect(lrs.invalid).toEqual([]);
+    expect(new Set(lrs.statements.map((s) => s.id)).size).toBe(lrs.statements.length);
+    expect(byVerb('answered')).toHaveLength(unit.assessment.draw);
+    expect(byVerb('passed')).toHaveLength(1);
+    expect((byVerb('passed')[0] as unknown as { result: { score: { raw: number } } }).result.score.raw).toBe(expected);
+    expect(lrs.requests.some((r) => r.status === 503)).toBe(true);
+  });
+
+  it('statements queued while the LRS is down survive a reload and are sent once it is back', async () => {
+    const registration = newRegistration();
+    const context = await browser.newContext();
+    const first = await open(xapiUrl(registration), context);
+    lrs.setDown(true);
+    await completeUnit(first.frame, unit, 0);
+    await first.frame.waitForSelector('[data-notice="save-failed"]');
+    await first.page.close();
+    lrs.setDown(false);
+    // The learner opens the lesson again from the LMS (a fresh launch of the same registration).
+    const second = await open(xapiUrl(registration), context);
+    await expect.poll(() => byVerb('passed').length, { timeout: 20000 }).toBe(1);
+    expect(byVerb('answered')).toHaveLength(unit.assessment.draw);
+    expect(new Set(lrs.statements.map((s) => s.id)).size).toBe(lrs.statements.length);
+    expect(lrs.invalid).toEqual([]);
+    await second.page.close();
+    await context.close();
+  });
+});
+
+describe('cmi5 package with a local LMS/LRS', () => {
+  const activityId = iris.unit(UNIT);
+  function cmi5Url(registration: string, launchMode: 'Normal' | 'Browse' | 'Review' = 'Normal') {
+    const sessionId = crypto.randomUUID();
+    lrs.putDocument('activities/state', { activityId, agent: actor, registration, id: 'LMS.LaunchData' }, {
+      contextTemplate: { contextActivities: { grouping: [{ objectType: 'Activity', id: 'urn:khienso:publisher:g6' }] }, extensions: { [SESSION_EXT]: sessionId } },
+      launchMode, launchMethod: 'AnyWindow', moveOn: 'CompletedAndPassed', masteryScore: 0.7, returnURL: `${server.url}/lms/host.html?returned=1`,
+    });
+    lrs.putDocument('agents/profile', { agent: actor, id: 'cmi5LearnerPreferences' }, { languagePreference: 'en-US,vi-VN', audioPreference: 'on' });
+    const q = new URLSearchParams({ endpoint: lrs.endpoint, fetch: lrs.newFetchUrl(), actor: JSON.stringify(actor), registration, activityId });
+    return { url: `${server.url}${contentPath('cmi5', UNIT)}index.html?${q}`, sessionId };
+  }
+  const checkCmi5Rules = (sessionId: string) => {
+    expect(lrs.invalid).toEqual([]);
+    const mine = lrs.statements.filter((s) => JSON.stringify(s).includes(sessionId)) as unknown as { verb: { id: string }; context: { registration: string; extensions: Record<string, string>; contextActivities: { category?: { id: string }[]; grouping: { id: string }[] } } }[];
+    expect(mine.length).toBe(lrs.statements.length);
+    const v = mine.map((s) => s.verb.id.split('/').pop());
+    expect(v[0]).toBe('initialized');
+    expect(v.at(-1)).toBe('terminated');
+    expect(v.filter((x) => x === 'passed' || x === 'failed').length).toBeLessThanOrEqual(1);
+    for (const s of mine) {
+      expect(s.context.extensions[SESSION_EXT]).toBe(sessionId);
+      expect(s.context.contextActivities.grouping.map((g) => g.id)).toContain('urn:khienso:publisher:g6');
+      const cats = (s.context.contextActivities.category ?? []).map((c) => c.id);
+      const name = s.verb.id.split('/').pop() as string;
+      const definedVerb = ['initialized', 'completed', 'passed', 'failed', 'terminated'].includes(name);
+      expect(cats.includes(CAT_CMI5), name).toBe(definedVerb);
+      expect(cats.includes(CAT_MOVEON), name).toBe(['completed', 'passed', 'failed'].includes(name));
+    }
+    return v;
+  };
+
+  it('launch sequence, complete and pass, return to the LMS', async () => {
+    const { url, sessionId } = cmi5Url(newRegistration());
+    const { page, frame, context } = await open(url);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(page.url()).not.toContain('fetch=');
+    const { expected } = await completeUnit(frame, unit, 1);
+    await pressButton(frame, '#ks-finish');
+    await page.waitForURL(/returned=1/);
+    await expect.poll(() => byVerb('terminated').length, { timeout: 15000 }).toBe(1);
+    const v = checkCmi5Rules(sessionId);
+    expect(v.filter((x) => x === 'completed')).toHaveLength(1);
+    const passed = byVerb('passed')[0] as unknown as { result: { success: boolean; score: { scaled: number; raw: number } }; context: { extensions: Record<string, number> } };
+    expect(passed.result.success).toBe(true);
+    expect(passed.result.score.raw).toBe(expected);
+    expect(passed.result.score.scaled).toBeGreaterThanOrEqual(0.7);
+    expect(passed.context.extensions['https://w3id.org/xapi/cmi5/context/extensions/masteryscore']).toBe(0.7);
+    await context.close();
+  });
+
+  it('a failed attempt followed by a passing retry in one session reports only "passed"', async () => {
+    const { url, sessionId } = cmi5Url(newRegistration());
+    const { page, frame, context } = await open(url);
+    await completeUnit(frame, unit, unit.assessment.draw);
+    await pressButton(frame, '#ks-retry');
+    await completeUnit(frame, unit, 0);
+    await leave(page);
+    await context.close();
+    const v = checkCmi5Rules(sessionId);
+    expect(v).toContain('passed');
+    expect(v).not.toContain('failed');
+  });
+
+  it('fail: "failed" is sent once, before "terminated"', async () => {
+    const { url, sessionId } = cmi5Url(newRegistration());
+    const { page, frame, context } = await open(url);
+    await completeUnit(frame, unit, unit.assessment.draw);
+    await leave(page);
+    await context.close();
+    const v = checkCmi5Rules(sessionId);
+    expect(v.slice(-2)).toEqual(['failed', 'terminated']);
+    const failed = byVerb('failed')[0] as unknown as { result: { success: boolean; score: { scaled: number } } };
+    expect(failed.result.success).toBe(false);
+    expect(failed.result.score.scaled).toBeLessThan(0.7);
+  });
+
+  it('Browse mode sends no completed, passed or failed', async () => {
+    const { url, sessionId } = cmi5Url(newRegistration(), 'Browse');
+    const { page, frame, context } = await open(url);
+    await frame.waitForSelector('[data-notice="review"]');
+    await completeUnit(frame, unit, 0);
+    await leave(page);
+    await context.close();
+    const v = checkCmi5Rules(sessionId);
+    expect(v.filter((x) => ['completed', 'passed', 'failed'].includes(x as string))).toEqual([]);
+  });
+
+  it('a second call of the fetch URL is refused by the LMS and the learner gets a clear message', async () => {
+    const { url } = cmi5Url(newRegistration());
+    const first = await open(url);
+    await first.context.close();
+    const second = await open(url);
+    const notice = await second.frame.textContent('[data-notice="launch-failed"]');
+    expect(notice).toMatch(/already been returned/);
+    expect(notice).toMatch(/open the lesson again from your course page|mở lại bài học từ trang khoá học/);
+    await second.context.close();
+  });
+});
