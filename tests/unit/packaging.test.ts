@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { unzipSync, strFromU8 } from 'fflate';
 import { buildUnits } from '../../packaging/build-units.ts';
 import { PACKAGE_FORMATS } from '../../packaging/formats.ts';
-import { validateManifest } from '../../packaging/validate-manifest.ts';
+import { validateCmi5, validateManifest, validateTincan } from '../../packaging/validate-manifest.ts';
+import { iris } from '../../src/core/iris.ts';
 import { CurriculumError } from '../../src/errors/unit-error.ts';
 import { scratchCurriculum } from '../helpers/fixtures.ts';
 import { buildRealCurriculum } from '../helpers/build-once.ts';
@@ -81,6 +82,10 @@ describe('SCORM packages', () => {
         const files = new Map(Object.entries(unzip(join(dist, `packages/${format}/${u.id}.zip`))).map(([k, b]) => [k, /\.(xml|xsd|dtd)$/.test(k) ? strFromU8(b) : b]));
         expect(await validateManifest(v, files), `${u.id} ${format}`).toEqual([]);
       }
+      const cmi5 = new Map(Object.entries(unzip(join(dist, `packages/cmi5/${u.id}.zip`))).map(([k, b]) => [k, /\.(xml|html)$/.test(k) ? strFromU8(b) : b]));
+      expect(await validateCmi5(cmi5, readFileSync(join(import.meta.dirname, '../../packaging/xsd/cmi5/CourseStructure.xsd'), 'utf8')), `${u.id} cmi5.xml`).toEqual([]);
+      const xapi = new Map(Object.entries(unzip(join(dist, `packages/xapi/${u.id}.zip`))).map(([k, b]) => [k, /\.(xml|html)$/.test(k) ? strFromU8(b) : b]));
+      expect(await validateTincan(xapi, iris.unit(u.id)), `${u.id} tincan.xml`).toEqual([]);
       // The worst-case learner state fits SCORM 1.2's suspend_data.
       expect(u.state.worstCase).toBeLessThanOrEqual(4096);
       // Budget: a unit package under 150 KB zipped (no media yet).
@@ -108,6 +113,37 @@ describe('SCORM packages', () => {
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]?.line).toBe(15);
     expect(problems[0]?.message).toMatch(/isvisible/);
+  });
+});
+
+describe('xAPI and cmi5 packages', () => {
+  it('cmi5.xml has one AU with the unit mastery score, moveOn and the outcomes as objectives; it validates against the cmi5 XSD', async () => {
+    const { dist } = await buildFixture();
+    const files = unzip(join(dist, 'packages/cmi5/fx-basics.zip'));
+    const xml = text(files, 'cmi5.xml');
+    expect(xml.match(/<au /g)).toHaveLength(1);
+    expect(xml).toContain(`<au id="${iris.unit('fx-basics')}" moveOn="CompletedAndPassed" masteryScore="0.70" launchMethod="AnyWindow">`);
+    expect(xml).toContain('<objective id="urn:khienso:outcome:FX-G6-D-01">');
+    expect(xml).toContain('<url>index.html</url>');
+    const map = new Map(Object.entries(files).map(([k, b]) => [k, /\.(xml|html)$/.test(k) ? strFromU8(b) : b]));
+    expect(await validateCmi5(map, readFileSync(join(import.meta.dirname, '../../packaging/xsd/cmi5/CourseStructure.xsd'), 'utf8'))).toEqual([]);
+    const broken = new Map(map);
+    broken.set('cmi5.xml', xml.replace('moveOn="CompletedAndPassed"', 'moveOn="Whenever"'));
+    expect((await validateCmi5(broken, readFileSync(join(import.meta.dirname, '../../packaging/xsd/cmi5/CourseStructure.xsd'), 'utf8')))[0]?.message).toMatch(/moveOn/);
+  });
+
+  it('tincan.xml declares the unit, its lessons and questions with stable IRIs and a launch file in the package', async () => {
+    const { dist } = await buildFixture();
+    const files = unzip(join(dist, 'packages/xapi/fx-basics.zip'));
+    const xml = text(files, 'tincan.xml');
+    expect(xml).toContain(`<activity id="urn:khienso:unit:fx-basics" type="http://adlnet.gov/expapi/activities/course">`);
+    expect(xml).toContain(`<activity id="${iris.lesson('fx-basics', 'risks')}" type="http://adlnet.gov/expapi/activities/lesson">`);
+    expect(xml).toContain(`<activity id="${iris.question('fx-basics', 'otp-call')}" type="http://adlnet.gov/expapi/activities/cmi.interaction">`);
+    expect(xml).toContain('<launch lang="vi">index.html</launch>');
+    const map = new Map(Object.entries(files).map(([k, b]) => [k, /\.(xml|html)$/.test(k) ? strFromU8(b) : b]));
+    expect(await validateTincan(map, iris.unit('fx-basics'))).toEqual([]);
+    map.delete('index.html');
+    expect((await validateTincan(map, iris.unit('fx-basics')))[0]?.message).toBe('launch file index.html is not in the package');
   });
 });
 
