@@ -110,17 +110,29 @@ describe('a learner session', () => {
     expect(calls.outcomes.at(-1)?.success).toBe('passed');
   });
 
-  it('ends with suspend while unfinished and normal when complete', async () => {
+  it('ends with suspend while unfinished and normal when complete, and only once', async () => {
     const a = recordingTracker();
     const s = await startSession(unit(), a.tracker);
     s.end();
-    expect(a.calls.terminated).toEqual(['suspend']);
-    s.view(0); s.view(1);
-    for (const q of s.drawn()) s.answer(q.id, right(q));
-    s.submit('en');
     s.end();
-    expect(a.calls.terminated).toEqual(['suspend', 'normal']);
-    expect(a.calls.answers[0]?.description).toBe('p');
+    expect(a.calls.terminated).toEqual(['suspend']);
+    const b = recordingTracker();
+    const t = await startSession(unit(), b.tracker);
+    t.view(0); t.view(1);
+    for (const q of t.drawn()) t.answer(q.id, right(q));
+    t.submit('en');
+    t.end();
+    expect(b.calls.terminated).toEqual(['normal']);
+    expect(b.calls.answers[0]?.description).toBe('p');
+  });
+
+  it('a failed unit with retries left ends suspended, so the learner can come back', async () => {
+    const a = recordingTracker();
+    const s = await startSession(unit(), a.tracker);
+    s.view(0); s.view(1);
+    s.submit('vi');
+    s.end();
+    expect(a.calls.terminated).toEqual(['suspend']);
   });
 
   it('reports one objective per outcome code with its score', async () => {
