@@ -1,6 +1,6 @@
 import type { Unit } from '../src/model/unit.ts';
 import { buildUnitPage } from './player-page.ts';
-import { bundleCss, bundleRuntime, type RuntimeKind } from './runtime-bundle.ts';
+import { bundleCss, bundleLab, bundleRuntime, type RuntimeKind } from './runtime-bundle.ts';
 import { buildScorm12Package } from './scorm12.ts';
 import { buildScorm2004Package } from './scorm2004.ts';
 import { validateManifest } from './validate-manifest.ts';
@@ -59,10 +59,12 @@ export const PACKAGE_FORMATS: PackageFormat[] = [
 
 /** The lesson files of a unit for one runtime: player page, that runtime's script, stylesheet. */
 export async function lessonFiles(unit: Unit, runtime: RuntimeKind): Promise<{ content: PackageFiles; launch: string }> {
+  const labs = [...new Set(unit.assessment.questions.flatMap((q) => (q.type === 'lab' ? [q.kind] : [])))].sort();
   const content: PackageFiles = new Map<string, string | Uint8Array>([
-    ['index.html', buildUnitPage(unit, { script: 'player.js', css: 'player.css' })],
+    ['index.html', buildUnitPage(unit, { script: 'player.js', css: 'player.css', labs: labs.map((k) => `lab-${k}.js`) })],
     ['player.js', await bundleRuntime(runtime)],
     ['player.css', await bundleCss()],
   ]);
+  for (const kind of labs) content.set(`lab-${kind}.js`, await bundleLab(kind));
   return { content, launch: 'index.html' };
 }

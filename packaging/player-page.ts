@@ -5,6 +5,8 @@ import { toRuntimeUnit } from './runtime-data.ts';
 export interface PageAssets {
   script: string;
   css: string;
+  /** Lab scripts this unit uses, loaded before the player. */
+  labs?: string[];
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -48,7 +50,7 @@ ${lessons}
 </div>
 <div id="ks-live" class="ks-sr" aria-live="polite"></div>
 <script type="application/json" id="ks-unit" data-unit="${esc(unit.id)}">${scriptJson(toRuntimeUnit(unit))}</script>
-<script src="${esc(assets.script)}"></script>
+${(assets.labs ?? []).map((l) => `<script src="${esc(l)}"></script>\n`).join('')}<script src="${esc(assets.script)}"></script>
 </body>
 </html>
 `;

@@ -17,6 +17,20 @@ export type RuntimeKind = keyof typeof RUNTIME_ENTRIES;
 
 const cache = new Map<string, Promise<string>>();
 
+/** One script per lab kind (src/labs/<kind>/entry.ts), shipped only in units that use that lab. */
+export function bundleLab(kind: string): Promise<string> {
+  const key = `lab:${kind}`;
+  let p = cache.get(key);
+  if (!p) {
+    p = build({
+      entryPoints: [fileURLToPath(new URL(`../src/labs/${kind}/entry.ts`, import.meta.url))],
+      bundle: true, minify: true, format: 'iife', target: BROWSER_TARGETS, write: false, legalComments: 'none', charset: 'utf8',
+    }).then((r) => r.outputFiles[0]?.text ?? '');
+    cache.set(key, p);
+  }
+  return p;
+}
+
 /** Bundles and minifies one runtime entry to a single classic script (no modules, no network). */
 export function bundleRuntime(kind: RuntimeKind): Promise<string> {
   let p = cache.get(kind);

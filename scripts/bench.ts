@@ -21,13 +21,13 @@ const budget = { js: 30 * KB, jsXapi: 60 * KB, zip: 150 * KB, interactiveMs: 100
 const mark = (ok: boolean) => (ok ? '✓' : '✗ over budget');
 
 console.log(`Built ${catalog.length} unit(s) and ${rows.filter((r) => r.zipBytes !== null).length} packages in ${(buildMs / 1000).toFixed(2)} s\n`);
-console.log('unit'.padEnd(30) + 'format'.padEnd(12) + 'zip KB'.padStart(8) + 'js gz KB'.padStart(10) + 'css gz KB'.padStart(11) + 'state'.padStart(7) + 'ms'.padStart(6) + '  budget');
+console.log('unit'.padEnd(30) + 'format'.padEnd(12) + 'zip KB'.padStart(8) + 'js gz KB'.padStart(10) + 'labs gz KB'.padStart(12) + 'css gz KB'.padStart(11) + 'state'.padStart(7) + 'ms'.padStart(6) + '  budget');
 let over = 0;
 for (const r of rows) {
   const jsBudget = r.format === 'xapi' || r.format === 'cmi5' ? budget.jsXapi : budget.js;
   const ok = r.jsGz <= jsBudget && (r.zipBytes === null || r.zipBytes <= budget.zip);
   if (!ok) over++;
-  console.log(r.unit.padEnd(30) + r.format.padEnd(12) + (r.zipBytes === null ? '—' : (r.zipBytes / KB).toFixed(1)).padStart(8) + (r.jsGz / KB).toFixed(1).padStart(10) + (r.cssGz / KB).toFixed(1).padStart(11) + String(r.state).padStart(7) + String(r.ms).padStart(6) + '  ' + mark(ok));
+  console.log(r.unit.padEnd(30) + r.format.padEnd(12) + (r.zipBytes === null ? '—' : (r.zipBytes / KB).toFixed(1)).padStart(8) + (r.jsGz / KB).toFixed(1).padStart(10) + (r.labsGz ? (r.labsGz / KB).toFixed(1) : '—').padStart(12) + (r.cssGz / KB).toFixed(1).padStart(11) + String(r.state).padStart(7) + String(r.ms).padStart(6) + '  ' + mark(ok));
 }
 
 console.log('\nTime to interactive (standalone page, Chromium, CPU slowed 4×, median of 3 loads)');

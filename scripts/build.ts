@@ -29,8 +29,8 @@ try {
 }
 
 function summaryTable(rows: BuildRow[]): string {
-  const head = ['unit', 'format', 'zip', 'html gz', 'js gz', 'css gz', 'state', 'ms'];
-  const body = rows.map((r) => [r.unit, r.format, kb(r.zipBytes), kb(r.htmlGz), kb(r.jsGz), kb(r.cssGz), String(r.state), String(r.ms)]);
+  const head = ['unit', 'format', 'zip', 'html gz', 'js gz', 'labs gz', 'css gz', 'state', 'ms'];
+  const body = rows.map((r) => [r.unit, r.format, kb(r.zipBytes), kb(r.htmlGz), kb(r.jsGz), r.labsGz ? kb(r.labsGz) : '—', kb(r.cssGz), String(r.state), String(r.ms)]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
   return [head, ...body].map((cols) => cols.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')).join('\n');
 }

@@ -5,4 +5,6 @@ export type Answer =
   | { type: 'truefalse'; value: boolean }
   | { type: 'matching'; pairs: Record<string, string> }
   | { type: 'ordering'; order: string[] }
-  | { type: 'fillin'; text: string };
+  | { type: 'fillin'; text: string }
+  /** A lab grades itself: a 0–1 score and a short ASCII summary of what the learner did. */
+  | { type: 'lab'; score: number; detail: string };

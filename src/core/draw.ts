@@ -3,6 +3,8 @@ import { createRandom, shuffled, subSeed } from './random.ts';
 /** What the draw needs to know about a question. */
 export interface Drawable {
   id: string;
+  /** Labs are part of every attempt; only the other questions are drawn. */
+  type?: string;
 }
 
 /**
@@ -10,8 +12,10 @@ export interface Drawable {
  * The drawn questions keep the bank's authored order, so related questions stay together.
  */
 export function drawQuestions<Q extends Drawable>(bank: readonly Q[], count: number, seed: number): Q[] {
-  const n = Math.min(count, bank.length);
-  const picked = new Set(shuffled(bank.map((_, i) => i), createRandom(seed)).slice(0, n));
+  const always = bank.flatMap((q, i) => (q.type === 'lab' ? [i] : []));
+  const drawable = bank.flatMap((q, i) => (q.type === 'lab' ? [] : [i]));
+  const n = Math.max(0, Math.min(count - always.length, drawable.length));
+  const picked = new Set([...always, ...shuffled(drawable, createRandom(seed)).slice(0, n)]);
   return bank.filter((_, i) => picked.has(i));
 }
 

@@ -35,6 +35,8 @@ export function scoreQuestion(q: Question, a: Answer | undefined): QuestionResul
       if (a.type !== 'ordering') break;
       return grade(q.correct.filter((id, i) => a.order[i] === id).length / q.correct.length);
     }
+    case 'lab':
+      return a.type === 'lab' ? grade(a.score) : { fraction: 0, result: 'unanswered' };
     case 'fillin': {
       if (a.type !== 'fillin') break;
       const opts = { ignoreCase: q.ignoreCase, ignoreDiacritics: q.ignoreDiacritics };

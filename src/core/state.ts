@@ -29,7 +29,9 @@ export const STATE_VERSION = 'K1';
 /** SCORM 1.2 cmi.suspend_data limit (CMIString4096). */
 export const STATE_BUDGET = 4096;
 
-const CODE: Record<Answer['type'], string> = { single: 's', multiple: 'm', truefalse: 't', matching: 'x', ordering: 'o', fillin: 'f' };
+const CODE: Record<Answer['type'], string> = { single: 's', multiple: 'm', truefalse: 't', matching: 'x', ordering: 'o', fillin: 'f', lab: 'l' };
+/** Longest lab summary kept in the state. */
+export const LAB_DETAIL_MAX = 40;
 
 function encodeAnswer(a: Answer): string {
   switch (a.type) {
@@ -39,6 +41,7 @@ function encodeAnswer(a: Answer): string {
     case 'matching': return Object.keys(a.pairs).sort().map((s) => s + (a.pairs[s] ?? '')).join('');
     case 'ordering': return a.order.join('');
     case 'fillin': return encodeURIComponent(a.text);
+    case 'lab': return `${Math.round(Math.max(0, Math.min(1, a.score)) * 100)}.${a.detail.replace(/[^A-Za-z0-9-]/g, '').slice(0, LAB_DETAIL_MAX)}`;
   }
 }
 
@@ -54,6 +57,10 @@ function decodeAnswer(code: string, v: string): Answer | undefined {
     }
     case 'o': return { type: 'ordering', order: v.split('') };
     case 'f': return { type: 'fillin', text: decodeURIComponent(v) };
+    case 'l': {
+      const m = /^(\d{1,3})\.([A-Za-z0-9-]*)$/.exec(v);
+      return m ? { type: 'lab', score: Number(m[1]) / 100, detail: m[2] ?? '' } : undefined;
+    }
   }
   return undefined;
 }
@@ -110,6 +117,7 @@ function worstAnswerLength(q: Question): number {
     case 'ordering': return idPart + q.steps.length;
     // Each UTF-16 unit of typed text encodes to at most 9 characters (%XX%XX%XX for a 3-byte character).
     case 'fillin': return idPart + 9 * q.maxLength;
+    case 'lab': return idPart + 4 + LAB_DETAIL_MAX;
   }
 }
 

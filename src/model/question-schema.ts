@@ -75,9 +75,17 @@ export const FillInSchema = z.object({
   feedback: OutcomeFeedbackSchema,
 });
 
+/** The interactive labs (src/labs/<kind>/): each grades itself and reports a 0–1 score. */
+export const LAB_KINDS = ['inbox', 'password', 'links', 'scenario'] as const;
+/** An interactive lab, graded like a question and always part of every attempt. */
+export const LabSchema = z.object({
+  type: z.literal('lab'), ...base,
+  kind: z.enum(LAB_KINDS, { error: `kind must be one of ${LAB_KINDS.join(', ')}` }),
+});
+
 /** A graded question: a discriminated union on `type`. */
 export const QuestionSchema = z.discriminatedUnion('type', [
-  SingleChoiceSchema, MultipleResponseSchema, TrueFalseSchema, MatchingSchema, OrderingSchema, FillInSchema,
+  SingleChoiceSchema, MultipleResponseSchema, TrueFalseSchema, MatchingSchema, OrderingSchema, FillInSchema, LabSchema,
 ]);
 export type Question = z.output<typeof QuestionSchema>;
 export type QuestionType = Question['type'];
@@ -87,6 +95,8 @@ export type TrueFalse = z.output<typeof TrueFalseSchema>;
 export type Matching = z.output<typeof MatchingSchema>;
 export type Ordering = z.output<typeof OrderingSchema>;
 export type FillIn = z.output<typeof FillInSchema>;
+export type Lab = z.output<typeof LabSchema>;
+export type LabKind = Lab['kind'];
 
 /** MDX component name → question type. */
 export const QUESTION_COMPONENTS: Record<string, QuestionType> = {
@@ -96,4 +106,5 @@ export const QUESTION_COMPONENTS: Record<string, QuestionType> = {
   Matching: 'matching',
   Ordering: 'ordering',
   FillIn: 'fillin',
+  Lab: 'lab',
 };

@@ -57,5 +57,10 @@ export function answerKey(q: Question, lang: Lang): AnswerKeyEntry {
       const accepted = [...new Set(q.accept.map((a) => a[lang] ?? a.vi ?? a.en ?? '').filter(Boolean))];
       return { ...base, answer: accepted, feedback: outcomeFeedback(q.feedback), notes: [s.fillRules(q.ignoreCase, q.ignoreDiacritics)] };
     }
+    case 'lab':
+      return { ...base, notes: [s.labNote(q.kind)] };
+    default:
+      // A question type this page does not know yet: its prompt and metadata are still listed.
+      return base;
   }
 }

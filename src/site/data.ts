@@ -57,4 +57,3 @@ export function strandName(code: string, lang: 'vi' | 'en', grade?: number): str
 /** Frameworks with the national programme first, then the others in file order. */
 export const frameworks = (): Framework[] => [...curriculum().frameworks].sort((a, b) => Number(a.prefix !== '') - Number(b.prefix !== ''));
 
-export const frameworkById = (id: string): Framework | undefined => curriculum().frameworks.find((f) => f.id === id);

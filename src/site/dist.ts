@@ -1,9 +1,6 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 /** The build output folder: KHIENSO_DIST when set (as scripts/build.ts honours it), else <cwd>/dist. */
 export function distDir(): string {
   return process.env.KHIENSO_DIST ? resolve(process.env.KHIENSO_DIST) : resolve('dist');
 }
-
-/** Where the site is written: <dist>/site. */
-export const siteDir = (): string => join(distDir(), 'site');

@@ -73,6 +73,10 @@ export async function answerWithKeyboard(frame: Frame, q: Question, intent: Inte
       }
       return;
     }
+    case 'lab':
+      // A lab answered "wrong" is left untouched (it scores 0); "correct" completes it perfectly.
+      if (intent === 'correct') await (await import('./lab-keyboard.ts')).solveLabWithKeyboard(frame, q.kind);
+      return;
     case 'fillin': {
       await tabTo(frame, `${base}-input`);
       await page.keyboard.press('ControlOrMeta+A');

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { buildRealCurriculum } from '../helpers/build-once.ts';
 import { contentPath, prepareLmsSite } from '../helpers/lms-site.ts';
-import { applyMoodleRules, gradebook, relaunchData, type LmsCall, type Tracks } from '../helpers/moodle-rules.ts';
+import { applyMoodleRules, gradebook, relaunchData, type LmsCall } from '../helpers/moodle-rules.ts';
+import { createLmsLauncher, type LaunchOptions } from '../helpers/lms-launch.ts';
 import { answerWithKeyboard, completeUnit, pressButton } from './keyboard.ts';
 import type { Unit } from '../../src/model/unit.ts';
 
@@ -18,50 +19,15 @@ beforeAll(async () => {
   unit = result.curriculum.units.find((u) => u.id === UNIT) as Unit;
   server = await startStaticServer(prepareLmsSite(dist, [UNIT], ['scorm12', 'scorm2004']));
   browser = await launchBrowser();
+  launcher = createLmsLauncher(browser, server.url);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 
-interface Launch { page: Page; frame: Frame; calls: () => Promise<LmsCall[]>; leave: () => Promise<LmsCall[]> }
-
-/** Opens the test LMS, which launches the package in an iframe (or a new window) at a Moodle-like path. */
-async function launch(version: '12' | '2004', opts: { flat?: Tracks; display?: 'iframe' | 'window'; fail?: { method: string; element?: string; times: number; after?: string }[] } = {}): Promise<Launch> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-  const page = await context.newPage();
-  const format = version === '12' ? 'scorm12' : 'scorm2004';
-  const config = { version, launch: `${contentPath(format, UNIT)}index.html`, display: opts.display ?? 'iframe', fail: opts.fail ?? [] };
-  await page.addInitScript((c) => { (window as unknown as { __KS_CONFIG__: unknown }).__KS_CONFIG__ = c; }, config);
-  if (opts.flat) await page.addInitScript((flat) => {
-    // Data Moodle hands the SCO on launch (tracks of earlier sessions, lesson_mode, credit, entry).
-    const w = window as unknown as { __KS_CONFIG__: { cmi?: unknown; flat?: unknown } };
-    w.__KS_CONFIG__ = { ...w.__KS_CONFIG__, flat };
-  }, opts.flat);
-  const popup = opts.display === 'window' ? context.waitForEvent('page') : null;
-  await page.goto(`${server.url}/lms/host.html`);
-  let frame: Frame;
-  if (popup) {
-    const child = await popup;
-    await child.waitForLoadState();
-    frame = child.mainFrame();
-  } else {
-    const handle = await page.waitForSelector('#sco');
-    frame = (await handle.contentFrame()) as Frame;
-  }
-  await frame.waitForSelector('body.ks-ready');
-  const calls = () => page.evaluate(() => (window as unknown as { __calls: LmsCall[] }).__calls);
-  return {
-    page, frame, calls,
-    leave: async () => {
-      await page.evaluate(() => (window as unknown as { __leave: () => void }).__leave());
-      await expect.poll(async () => (await calls()).some((c) => c.method === 'LMSFinish' || c.method === 'Terminate')).toBe(true);
-      const all = await calls();
-      await context.close();
-      return all;
-    },
-  };
-}
+let launcher: ReturnType<typeof createLmsLauncher>;
+const launch = (version: '12' | '2004', opts: LaunchOptions = {}) => launcher(version, UNIT, opts);
 
 const writesOf = (calls: LmsCall[]) => calls.filter((c) => /SetValue|Commit|Finish|Terminate|Initialize/.test(c.method));
 const failedCalls = (calls: LmsCall[]) => writesOf(calls).filter((c) => !c.injected && (c.result !== 'true' || c.error !== 0)).map((c) => `${c.method}(${c.args.join(', ')}) → ${c.result} #${c.error}`);

@@ -20,6 +20,7 @@ const right = (q: Question): Answer => {
     case 'matching': return { type: 'matching', pairs: Object.fromEntries(q.correct) };
     case 'ordering': return { type: 'ordering', order: q.correct };
     case 'fillin': return { type: 'fillin', text: q.accept[0]?.vi ?? '' };
+    case 'lab': return { type: 'lab', score: 1, detail: 'done' };
   }
 };
 

@@ -75,6 +75,13 @@ export function renderLessonHtml(tree: Root, lang: Lang, file: string, problems:
         problems.add({ location: { file, line: lineOf(node) }, message: 'import/export statements are not allowed in lessons', hint: 'use the built-in components only' });
         return undefined;
       },
+      paragraph: (state: State, node: MdastNodes & { children: MdastNodes[] }) => {
+        // A block component written on one line arrives inside a paragraph; <aside>/<section> may not sit in <p>.
+        const real = node.children.filter((c) => !(c.type === 'text' && !(c as { value: string }).value.trim()));
+        const only = real[0] as (MdastNodes & { name?: string }) | undefined;
+        if (real.length === 1 && only?.type === 'mdxJsxTextElement' && only.name && only.name !== 'Term' && LESSON_COMPONENTS[only.name]) return jsx(state, only as unknown as JsxElement);
+        return h('p', {}, state.all(node) as ElementContent[]);
+      },
       heading: (state: State, node: MdastNodes & { depth: number }) => {
         // Lesson titles are <h2> in the player, so "##" in a lesson becomes <h3>.
         const depth = Math.min(6, Math.max(3, node.depth + 1));

@@ -46,6 +46,7 @@ export function checkQuestionReferences(q: Question, ctx: Ctx): void {
       for (const a of q.accept) if ((a.vi ?? a.en ?? '').length > q.maxLength) add(`an accepted answer is longer than maxLength=${q.maxLength}`);
       break;
     case 'truefalse':
+    case 'lab':
       break;
   }
 }

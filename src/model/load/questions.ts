@@ -18,8 +18,9 @@ const CHILDREN: Record<QuestionType, string[]> = {
   matching: ['Prompt', 'Source', 'Target', 'Feedback'],
   ordering: ['Prompt', 'Step', 'Feedback'],
   fillin: ['Prompt', 'Accept', 'Feedback'],
+  lab: ['Prompt'],
 };
-const QUESTION_ATTRS = new Set(['id', 'weight', 'outcomes', 'correct', 'ignoreCase', 'ignoreDiacritics', 'maxLength']);
+const QUESTION_ATTRS = new Set(['id', 'weight', 'outcomes', 'correct', 'ignoreCase', 'ignoreDiacritics', 'maxLength', 'kind']);
 const LIST_KEY: Record<string, string> = { Choice: 'choices', Source: 'sources', Target: 'targets', Step: 'steps', Accept: 'accept' };
 
 /** Extracts and validates every question component of an assessment body. */
@@ -55,7 +56,8 @@ function extractQuestion(el: JsxElement, type: QuestionType, file: string, probl
     const v = attr(el, k);
     if (v !== undefined) raw[k] = v === 'true' || v === true ? true : v === 'false' || v === false ? false : v;
   }
-  raw.correct = parseCorrect(type, attr(el, 'correct'));
+  if (type === 'lab') raw.kind = attr(el, 'kind');
+  else raw.correct = parseCorrect(type, attr(el, 'correct'));
   const lines = new Map<string, number | undefined>([['', line]]);
   const feedback: Record<string, unknown> = {};
   for (const child of childElements(el)) {

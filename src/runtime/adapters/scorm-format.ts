@@ -15,12 +15,12 @@ export interface InteractionSpelling {
 }
 
 export const SCORM12_SPELLING: InteractionSpelling = {
-  type: { single: 'choice', multiple: 'choice', truefalse: 'true-false', matching: 'matching', ordering: 'sequencing', fillin: 'fill-in' },
+  type: { single: 'choice', multiple: 'choice', truefalse: 'true-false', matching: 'matching', ordering: 'sequencing', fillin: 'fill-in', lab: 'performance' },
   list: ',', pair: '.', boolean: (v) => (v ? 't' : 'f'),
   result: (r) => (r.result === 'correct' ? 'correct' : r.result === 'partial' ? r.fraction.toFixed(2) : 'wrong'),
 };
 export const SCORM2004_SPELLING: InteractionSpelling = {
-  type: { single: 'choice', multiple: 'choice', truefalse: 'true-false', matching: 'matching', ordering: 'sequencing', fillin: 'fill-in' },
+  type: { single: 'choice', multiple: 'choice', truefalse: 'true-false', matching: 'matching', ordering: 'sequencing', fillin: 'fill-in', lab: 'other' },
   list: '[,]', pair: '[.]', boolean: (v) => (v ? 'true' : 'false'),
   result: (r) => (r.result === 'correct' ? 'correct' : r.result === 'partial' ? r.fraction.toFixed(2) : 'incorrect'),
 };
@@ -35,6 +35,7 @@ export function formatResponse(a: Answer | undefined, s: InteractionSpelling, ma
     case 'matching': return Object.keys(a.pairs).sort().map((k) => `${k}${s.pair}${a.pairs[k]}`).join(s.list);
     case 'ordering': return a.order.join(s.list);
     case 'fillin': return a.text.slice(0, max);
+    case 'lab': return a.detail.slice(0, max);
   }
 }
 
@@ -50,6 +51,8 @@ export function formatCorrect(q: Question, s: InteractionSpelling, lang: Lang): 
       const first = q.accept.find((a) => a[lang]) ?? q.accept[0];
       return (first?.[lang] ?? first?.vi ?? first?.en ?? '').slice(0, 250);
     }
+    // A lab has no single correct response pattern; its score carries the grading.
+    case 'lab': return '';
   }
 }
 

@@ -72,7 +72,8 @@ export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplet
       q.outcomes.forEach((code, i) => lms.set(`${p}.objectives.${i}.id`, code));
       lms.set(`${p}.time`, rec.timestamp.toTimeString().slice(0, 8));
       lms.set(`${p}.type`, S.type[q.type]);
-      lms.set(`${p}.correct_responses.0.pattern`, formatCorrect(q, S, 'vi'));
+      const pattern = formatCorrect(q, S, 'vi');
+      if (pattern) lms.set(`${p}.correct_responses.0.pattern`, pattern);
       lms.set(`${p}.weighting`, String(q.weight));
       lms.set(`${p}.student_response`, formatResponse(rec.answer, S, 255));
       lms.set(`${p}.result`, S.result(rec.result));

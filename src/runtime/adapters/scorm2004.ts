@@ -73,7 +73,8 @@ export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incom
       lms.set(`${p}.type`, S.type[q.type]);
       q.outcomes.forEach((code, i) => lms.set(`${p}.objectives.${i}.id`, code));
       lms.set(`${p}.timestamp`, rec.timestamp.toISOString().slice(0, 19));
-      lms.set(`${p}.correct_responses.0.pattern`, formatCorrect(q, S, lang));
+      const pattern = formatCorrect(q, S, lang);
+      if (pattern) lms.set(`${p}.correct_responses.0.pattern`, pattern);
       lms.set(`${p}.weighting`, String(q.weight));
       const response = formatResponse(rec.answer, S, 250);
       if (response) lms.set(`${p}.learner_response`, response);

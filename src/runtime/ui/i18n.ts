@@ -25,6 +25,8 @@ export const UI = {
     review: 'Chế độ xem lại: kết quả lần này không được ghi nhận.',
     launchFailed: 'Không kết nối được với hệ thống học tập, nên kết quả lần này chưa được ghi nhận. Hãy đóng trang và mở lại bài học từ trang khoá học.',
     finish: 'Kết thúc và quay lại khoá học',
+    labMissing: 'Không tải được phần thực hành này. Hãy báo thầy cô.',
+    labScore: (p: number) => `Em đạt ${p}% số điểm của phần thực hành.`,
     progress: (v: number, n: number) => `Đã xem ${v}/${n} bài`,
   },
   en: {
@@ -50,6 +52,8 @@ export const UI = {
     review: 'Review mode: nothing you do now is recorded.',
     launchFailed: 'Could not connect to the learning platform, so this session is not recorded. Close this page and open the lesson again from your course page.',
     finish: 'Finish and return to the course',
+    labMissing: 'This practice activity could not be loaded. Please tell your teacher.',
+    labScore: (p: number) => `You earned ${p}% of this practice activity's points.`,
     progress: (v: number, n: number) => `${v} of ${n} lessons viewed`,
   },
 } satisfies Record<Lang, unknown>;

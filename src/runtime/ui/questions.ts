@@ -5,6 +5,7 @@ import type { Question } from '../../model/question-schema.ts';
 import type { Lang, LocalizedText } from '../../model/text.ts';
 import { el } from './dom.ts';
 import { UI } from './i18n.ts';
+import { mountLab } from './lab-host.ts';
 
 /** Everything needed to draw one question. */
 export interface QuestionView {
@@ -90,6 +91,9 @@ export function renderQuestion(v: QuestionView): HTMLFieldSetElement {
     fs.append(list);
     // An ordering the learner leaves as shown is still their answer.
     if (!v.answer && !locked) v.onChange({ type: 'ordering', order: order.slice() });
+  } else if (q.type === 'lab') {
+    hint.textContent = '';
+    fs.append(mountLab(q.kind, v, locked));
   } else {
     const id = `${base}-input`;
     hint.textContent = '';
@@ -132,6 +136,8 @@ function renderFeedback(q: Question, a: Answer | undefined, r: QuestionResult, l
     for (const c of q.choices) if (ids.includes(c.id)) texts.push(`${c.text[lang]}: ${c.feedback[lang]}`);
   } else if (q.type === 'truefalse' && a?.type === 'truefalse') {
     texts.push(q.feedback[a.value ? 'true' : 'false'][lang]);
+  } else if (q.type === 'lab') {
+    texts.push(UI[lang].labScore(Math.round(r.fraction * 100)));
   } else if (q.type === 'matching' || q.type === 'ordering' || q.type === 'fillin') {
     const fb = r.result === 'correct' ? q.feedback.correct : r.result === 'partial' ? q.feedback.partial ?? q.feedback.incorrect : q.feedback.incorrect;
     texts.push(fb[lang]);

@@ -115,5 +115,7 @@ export function interactionDefinition(q: Question): InteractionActivityDefinitio
       const answers = [...new Set(q.accept.flatMap((a) => [a.vi, a.en]).filter((v): v is string => !!v))];
       return { ...base, interactionType: 'fill-in', correctResponsesPattern: answers.map((a) => `{case_matters=${!q.ignoreCase}}${a}`) };
     }
+    case 'lab':
+      return { ...base, interactionType: 'other', extensions: { 'https://khienso.github.io/xapi/extensions/lab-kind': q.kind } };
   }
 }

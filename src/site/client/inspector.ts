@@ -25,18 +25,25 @@ function fill(id: string, value: string, text = value) {
 
 function rows(tbodyId: string, data: string[][], empty: string) {
   const body = el<HTMLTableSectionElement>(tbodyId);
-  const trs = (data.length ? data : [[empty]]).map((cells) => {
+  if (data.length === 0) {
+    const td = document.createElement('td');
+    td.colSpan = body.closest('table')?.querySelectorAll('thead th').length ?? 1;
+    td.textContent = empty;
+    const tr = document.createElement('tr');
+    tr.append(td);
+    body.replaceChildren(tr);
+    return;
+  }
+  body.replaceChildren(...data.map((cells) => {
     const tr = document.createElement('tr');
     cells.forEach((c, i) => {
-      const td = document.createElement(i === 0 && data.length ? 'th' : 'td');
-      if (td instanceof HTMLTableCellElement && i === 0 && data.length) td.scope = 'row';
-      if (!data.length) (td as HTMLTableCellElement).colSpan = body.closest('table')?.querySelectorAll('thead th').length ?? 1;
-      td.textContent = c;
-      tr.append(td);
+      const cell = document.createElement(i === 0 ? 'th' : 'td');
+      if (cell instanceof HTMLTableCellElement && i === 0) cell.scope = 'row';
+      cell.textContent = c;
+      tr.append(cell);
     });
     return tr;
-  });
-  body.replaceChildren(...trs);
+  }));
 }
 
 const byIndex = <T,>(o: Record<string, T> | undefined): T[] => Object.keys(o ?? {}).filter((k) => /^\d+$/.test(k)).sort((a, b) => Number(a) - Number(b)).map((k) => (o as Record<string, T>)[k] as T);
