@@ -23,6 +23,8 @@ export interface BuildRow {
   jsGz: number;
   /** Lab scripts, only in units that use labs. */
   labsGz: number;
+  /** Binary engine files of labs (SQLite), counted like media: outside the package budget. */
+  binaryBytes: number;
   cssGz: number;
   state: number;
   ms: number;
@@ -56,7 +58,8 @@ export async function buildUnits(opts: BuildOptions): Promise<{ curriculum: Curr
       for (const [name, content] of standalone.content) write(`units/${unit.id}/${name}`, content);
       const size = (files: Map<string, string | Uint8Array>, name: string) => gz(files.get(name) ?? '');
       const labsGz = (files: Map<string, string | Uint8Array>) => [...files.keys()].filter((n) => n.startsWith('lab-')).reduce((s, n) => s + size(files, n), 0);
-      rows.push({ unit: unit.id, format: 'standalone', zipBytes: null, htmlGz: size(standalone.content, 'index.html'), jsGz: size(standalone.content, 'player.js'), labsGz: labsGz(standalone.content), cssGz: size(standalone.content, 'player.css'), state: entry.state.worstCase, ms: Math.round(performance.now() - t0) });
+      const binary = (files: Map<string, string | Uint8Array>) => [...files.keys()].filter((n) => n.endsWith('.wasm')).reduce((s, n) => s + size(files, n), 0);
+      rows.push({ unit: unit.id, format: 'standalone', zipBytes: null, htmlGz: size(standalone.content, 'index.html'), jsGz: size(standalone.content, 'player.js'), labsGz: labsGz(standalone.content), binaryBytes: binary(standalone.content), cssGz: size(standalone.content, 'player.css'), state: entry.state.worstCase, ms: Math.round(performance.now() - t0) });
       log(`  • ${unit.id}: lesson player`);
       for (const format of PACKAGE_FORMATS) {
         t0 = performance.now();
@@ -73,7 +76,7 @@ export async function buildUnits(opts: BuildOptions): Promise<{ curriculum: Curr
         const file = `packages/${format.id}/${unit.id}.zip`;
         write(file, zip);
         entry.packages[format.id] = { file, bytes: zip.length, sha256: sha256(zip) };
-        rows.push({ unit: unit.id, format: format.id, zipBytes: zip.length, htmlGz: size(lesson.content, 'index.html'), jsGz: size(lesson.content, 'player.js'), labsGz: labsGz(lesson.content), cssGz: size(lesson.content, 'player.css'), state: entry.state.worstCase, ms: Math.round(performance.now() - t0) });
+        rows.push({ unit: unit.id, format: format.id, zipBytes: zip.length, htmlGz: size(lesson.content, 'index.html'), jsGz: size(lesson.content, 'player.js'), labsGz: labsGz(lesson.content), binaryBytes: binary(lesson.content), cssGz: size(lesson.content, 'player.css'), state: entry.state.worstCase, ms: Math.round(performance.now() - t0) });
         log(`  • ${unit.id}: ${format.label} package (${Math.round(zip.length / 1024)} KB)`);
       }
       catalog.push(entry);

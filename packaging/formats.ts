@@ -1,6 +1,6 @@
 import type { Unit } from '../src/model/unit.ts';
 import { buildUnitPage } from './player-page.ts';
-import { bundleCss, bundleLab, bundleRuntime, type RuntimeKind } from './runtime-bundle.ts';
+import { bundleCss, bundleLab, bundleRuntime, labAssets, type RuntimeKind } from './runtime-bundle.ts';
 import { buildScorm12Package } from './scorm12.ts';
 import { buildScorm2004Package } from './scorm2004.ts';
 import { validateManifest } from './validate-manifest.ts';
@@ -65,6 +65,9 @@ export async function lessonFiles(unit: Unit, runtime: RuntimeKind): Promise<{ c
     ['player.js', await bundleRuntime(runtime)],
     ['player.css', await bundleCss()],
   ]);
-  for (const kind of labs) content.set(`lab-${kind}.js`, await bundleLab(kind));
+  for (const kind of labs) {
+    content.set(`lab-${kind}.js`, await bundleLab(kind));
+    for (const asset of labAssets(kind)) content.set(asset.name, asset.bytes);
+  }
   return { content, launch: 'index.html' };
 }

@@ -1,5 +1,6 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
 /** Browsers old school PCs and the Moodle app still run. */
 // Safari 14.0 has a destructuring bug esbuild cannot transpile around; 14.1 ships on the same OS versions.
@@ -25,6 +26,8 @@ export function bundleLab(kind: string): Promise<string> {
     p = build({
       entryPoints: [fileURLToPath(new URL(`../src/labs/${kind}/entry.ts`, import.meta.url))],
       bundle: true, minify: true, format: 'iife', target: BROWSER_TARGETS, write: false, legalComments: 'none', charset: 'utf8',
+      // sql.js also runs under Node; its Node-only branches are never taken in a browser.
+      platform: 'browser', external: ['fs', 'path', 'crypto'],
     }).then((r) => r.outputFiles[0]?.text ?? '');
     cache.set(key, p);
   }
@@ -53,4 +56,14 @@ export function bundleCss(): Promise<string> {
     cache.set('css', p);
   }
   return p;
+}
+
+/** Binary files a lab needs next to its script (the SQLite engine of the secure-coding lab). */
+export const LAB_ASSETS: Record<string, { name: string; from: string }[]> = {
+  sql: [{ name: 'sql-wasm.wasm', from: '../node_modules/sql.js/dist/sql-wasm.wasm' }],
+};
+
+/** Reads a lab's binary assets. */
+export function labAssets(kind: string): { name: string; bytes: Uint8Array }[] {
+  return (LAB_ASSETS[kind] ?? []).map((a) => ({ name: a.name, bytes: new Uint8Array(readFileSync(fileURLToPath(new URL(a.from, import.meta.url)))) }));
 }

@@ -25,9 +25,11 @@ console.log('unit'.padEnd(30) + 'format'.padEnd(12) + 'zip KB'.padStart(8) + 'js
 let over = 0;
 for (const r of rows) {
   const jsBudget = r.format === 'xapi' || r.format === 'cmi5' ? budget.jsXapi : budget.js;
-  const ok = r.jsGz <= jsBudget && (r.zipBytes === null || r.zipBytes <= budget.zip);
+  // Lab engine binaries (SQLite wasm) count like media: the package budget is "before media".
+  const zipBeforeMedia = r.zipBytes === null ? null : r.zipBytes - r.binaryBytes;
+  const ok = r.jsGz <= jsBudget && (zipBeforeMedia === null || zipBeforeMedia <= budget.zip);
   if (!ok) over++;
-  console.log(r.unit.padEnd(30) + r.format.padEnd(12) + (r.zipBytes === null ? '—' : (r.zipBytes / KB).toFixed(1)).padStart(8) + (r.jsGz / KB).toFixed(1).padStart(10) + (r.labsGz ? (r.labsGz / KB).toFixed(1) : '—').padStart(12) + (r.cssGz / KB).toFixed(1).padStart(11) + String(r.state).padStart(7) + String(r.ms).padStart(6) + '  ' + mark(ok));
+  console.log(r.unit.padEnd(30) + r.format.padEnd(12) + (r.zipBytes === null ? '—' : (r.zipBytes / KB).toFixed(1)).padStart(8) + (r.jsGz / KB).toFixed(1).padStart(10) + (r.labsGz ? (r.labsGz / KB).toFixed(1) : '—').padStart(12) + (r.cssGz / KB).toFixed(1).padStart(11) + String(r.state).padStart(7) + String(r.ms).padStart(6) + '  ' + mark(ok) + (r.binaryBytes ? `  (incl. ${(r.binaryBytes / KB).toFixed(0)} KB lab engine, counted as media)` : ''));
 }
 
 console.log('\nTime to interactive (standalone page, Chromium, CPU slowed 4×, median of 3 loads)');

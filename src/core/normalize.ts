@@ -11,7 +11,9 @@ export interface NormalizeOptions {
  */
 export function normalizeAnswer(input: string, opts: NormalizeOptions): string {
   let s = input.normalize('NFC').replace(/[‘’‛′]/g, "'").replace(/\s+/g, ' ').trim();
-  s = s.replace(/^["'“”‘’«»]+|["'“”‘’«»]+$/g, '').replace(/[.!?,;:…]+$/u, '').trim();
+  // Drop surrounding quotes and final punctuation, unless the answer is only punctuation (e.g. "?").
+  const trimmed = s.replace(/^["'“”‘’«»]+|["'“”‘’«»]+$/g, '').replace(/[.!?,;:…]+$/u, '').trim();
+  if (trimmed) s = trimmed;
   if (opts.ignoreDiacritics) s = stripDiacritics(s);
   if (opts.ignoreCase) s = s.toLocaleLowerCase('vi');
   return s;

@@ -76,7 +76,7 @@ export const FillInSchema = z.object({
 });
 
 /** The interactive labs (src/labs/<kind>/): each grades itself and reports a 0–1 score. */
-export const LAB_KINDS = ['inbox', 'password', 'links', 'scenario'] as const;
+export const LAB_KINDS = ['inbox', 'password', 'links', 'scenario', 'sql'] as const;
 /** An interactive lab, graded like a question and always part of every attempt. */
 export const LabSchema = z.object({
   type: z.literal('lab'), ...base,

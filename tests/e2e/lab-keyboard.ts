@@ -33,6 +33,31 @@ export async function solveLabWithKeyboard(frame: Frame, kind: LabKind): Promise
       await tabTo(frame, '.ks-choice[data-choice="c"]');
       await kb.press('Enter');
       return;
+    case 'sql': {
+      await frame.waitForSelector('.ks-lab[data-lab="sql"][data-ready="true"]');
+      await tabTo(frame, '#sql-user');
+      await kb.type("admin' --");
+      await tabTo(frame, '#sql-pass');
+      await kb.type('khong-biet');
+      await tabTo(frame, '#sql-login');
+      await kb.press('Enter');
+      await tabTo(frame, '#sql-fix-0');
+      await kb.press('Space');
+      await tabTo(frame, '#sql-rerun');
+      await kb.press('Enter');
+      await frame.waitForSelector('#sql-fix-result[data-ok="true"]');
+      await tabTo(frame, '#xss-comment');
+      await kb.type('<img src=x onerror=hacked()>');
+      await tabTo(frame, '#xss-send');
+      await kb.press('Enter');
+      await frame.waitForSelector('#xss-result[data-ok="true"]');
+      await tabTo(frame, '#xss-fix-0');
+      await kb.press('Space');
+      await tabTo(frame, '#xss-resend');
+      await kb.press('Enter');
+      await frame.waitForSelector('#xss-fix-result[data-ok="true"]');
+      return;
+    }
     case 'password': {
       await tabTo(frame, '#pw-try');
       await kb.type('trau-mua-bien-gio-xanh');

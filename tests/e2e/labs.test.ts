@@ -15,7 +15,7 @@ import type { Unit } from '../../src/model/unit.ts';
 import type { Lab } from '../../src/model/question-schema.ts';
 import { bundleRuntime } from '../../packaging/runtime-bundle.ts';
 
-const LAB_UNITS = { inbox: 'g6-email-messages', password: 'g7-protect-devices-data', links: 'g10-cyberspace-safety', scenario: 'g11-scams-safe-communication' } as const;
+const LAB_UNITS = { inbox: 'g6-email-messages', password: 'g7-protect-devices-data', links: 'g10-cyberspace-safety', scenario: 'g11-scams-safe-communication', sql: 'g11-secure-coding' } as const;
 const only = process.env.KHIENSO_ONLY?.split(',');
 const kinds = (Object.keys(LAB_UNITS) as (keyof typeof LAB_UNITS)[]).filter((k) => !only || only.includes(LAB_UNITS[k]));
 let browser: Browser;
@@ -51,9 +51,12 @@ describe.each(kinds)('the %s lab', (kind) => {
     expect(expected).toBe(100);
     const calls = await l.leave();
     const m = applyMoodleRules('12', calls, { masteryScore: unitOf().masteryScore });
-    expect(m.grade).toBe(100);
     const n = Object.entries(m.tracks).find(([k, v]) => /^cmi\.interactions\.\d+\.id$/.test(k) && v === labOf().id)?.[0].split('.')[2];
     expect(n, 'the lab is recorded as an interaction').toBeDefined();
+    expect(m.tracks[`cmi.interactions.${n}.student_response`]).toBe(kind === 'sql' ? 'i1f1x1e1' : m.tracks[`cmi.interactions.${n}.student_response`]);
+    const wrong = Object.entries(m.tracks).filter(([k, v]) => /^cmi\.interactions\.\d+\.result$/.test(k) && v !== 'correct').map(([k]) => `${m.tracks[k.replace('result', 'id')]}: ${m.tracks[k.replace('result', 'student_response')]} ≠ ${m.tracks[k.replace('result', 'correct_responses.0.pattern')]}`);
+    expect(wrong).toEqual([]);
+    expect(m.grade).toBe(100);
     expect(m.tracks[`cmi.interactions.${n}.type`]).toBe('performance');
     expect(m.tracks[`cmi.interactions.${n}.result`]).toBe('correct');
     expect(m.tracks[`cmi.interactions.${n}.weighting`]).toBe(String(labOf().weight));
@@ -72,7 +75,9 @@ describe.each(kinds)('the %s lab', (kind) => {
     await solveLabWithKeyboard(page.mainFrame(), kind);
     const axe = await new AxeBuilder({ page }).include('.ks-lab').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join('; ')}`)).toEqual([]);
-    expect(requests).toEqual([]);
+    // Nothing leaves the unit's folder (the SQLite engine loads from the package itself).
+    expect(requests.filter((u) => !u.startsWith(`${plain.url}/units/${unitId}/`))).toEqual([]);
+    if (kind !== 'sql') expect(requests).toEqual([]);
     const saved = await page.evaluate((id) => localStorage.getItem(`khienso:${id}`) ?? '', unitId);
     expect(saved).toContain(`${labOf().id}:l100.`);
     if (kind === 'password') expect(saved).not.toContain('trau');
@@ -85,7 +90,7 @@ describe('lab code ships only where it is used', () => {
     const noLab = units.find((u) => !u.assessment.questions.some((q) => q.type === 'lab'))!;
     const player = readFileSync(join(dist, 'units', noLab.id, 'player.js'), 'utf8');
     expect(player).toBe(await bundleRuntime('standalone'));
-    expect(player).not.toMatch(/ZxcvbnFactory|inbox-|scenario-restart|registrableDomain/);
+    expect(player).not.toMatch(/ZxcvbnFactory|inbox-|scenario-restart|registrableDomain|sql-wasm/);
     const html = readFileSync(join(dist, 'units', noLab.id, 'index.html'), 'utf8');
     expect(html).not.toContain('lab-');
     for (const kind of kinds) {

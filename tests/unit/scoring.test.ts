@@ -52,6 +52,11 @@ describe('scoring one question', () => {
 });
 
 describe('normalisation', () => {
+  it('keeps an answer that is only punctuation, such as the SQL placeholder "?"', () => {
+    expect(normalizeAnswer('?', { ignoreCase: true, ignoreDiacritics: true })).toBe('?');
+    expect(normalizeAnswer(' ? ', { ignoreCase: true, ignoreDiacritics: true })).toBe('?');
+    expect(normalizeAnswer('mật khẩu?', { ignoreCase: true, ignoreDiacritics: false })).toBe('mật khẩu');
+  });
   it('handles đ and decomposed input', () => {
     expect(normalizeAnswer('Đường dẫn', { ignoreCase: true, ignoreDiacritics: true })).toBe('duong dan');
     expect(normalizeAnswer('Mật khẩu'.normalize('NFD'), { ignoreCase: false, ignoreDiacritics: false })).toBe('Mật khẩu');

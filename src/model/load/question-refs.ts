@@ -1,5 +1,6 @@
 import type { ProblemList } from '../../errors/unit-error.ts';
 import type { Question } from '../question-schema.ts';
+import { normalizeAnswer } from '../../core/normalize.ts';
 
 interface Ctx { file: string; line: number | undefined; where: string; problems: ProblemList }
 
@@ -43,7 +44,13 @@ export function checkQuestionReferences(q: Question, ctx: Ctx): void {
       break;
     }
     case 'fillin':
-      for (const a of q.accept) if ((a.vi ?? a.en ?? '').length > q.maxLength) add(`an accepted answer is longer than maxLength=${q.maxLength}`);
+      for (const a of q.accept) {
+        for (const v of [a.vi, a.en]) {
+          if (v === undefined) continue;
+          if (v.length > q.maxLength) add(`accepted answer "${v}" is longer than maxLength=${q.maxLength}`);
+          if (!normalizeAnswer(v, { ignoreCase: q.ignoreCase, ignoreDiacritics: q.ignoreDiacritics })) add(`accepted answer "${v}" is empty once normalised, so no learner could match it`);
+        }
+      }
       break;
     case 'truefalse':
     case 'lab':
