@@ -1,5 +1,6 @@
 import type { Tracker, TrackerStart, UnitOutcome } from '../tracker.ts';
 import { createLmsChannel, ok, type LmsChannel } from './lms-channel.ts';
+import { createObjectiveWriter } from './scorm-objectives.ts';
 import { SCORM12_SPELLING as S, formatCorrect, formatResponse, status12, timespan12 } from './scorm-format.ts';
 
 /** The SCORM 1.2 API object an LMS puts on window.API (RTE 1.2 §3.3). */
@@ -22,7 +23,7 @@ export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplet
   let wasPassed = false;
   let bestRaw: number | null = null;
   let interactionCount = 0;
-  const objectiveIndex = new Map<string, { index: number; raw: number | null }>();
+  let writeObjectives: ReturnType<typeof createObjectiveWriter>;
   let lastLocation = '';
   let started = 0;
   let finished = false;
@@ -42,11 +43,7 @@ export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplet
       const raw = parseFloat(lms.get('cmi.core.score.raw'));
       bestRaw = Number.isFinite(raw) ? raw : null;
       interactionCount = parseInt(lms.get('cmi.interactions._count'), 10) || 0;
-      const objectives = parseInt(lms.get('cmi.objectives._count'), 10) || 0;
-      for (let i = 0; i < objectives; i++) {
-        const r = parseFloat(lms.get(`cmi.objectives.${i}.score.raw`));
-        objectiveIndex.set(lms.get(`cmi.objectives.${i}.id`), { index: i, raw: Number.isFinite(r) ? r : null });
-      }
+      writeObjectives = createObjectiveWriter(lms, (p, obj) => lms.set(`${p}.status`, obj.passed ? 'passed' : 'failed'));
       const normal = mode !== 'browse' && mode !== 'review';
       writes = normal && credit;
       // Moodle turns "not attempted" into "completed" at LMSFinish: claim "incomplete" as soon as we start.
@@ -92,21 +89,7 @@ export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplet
       const status = wasPassed ? 'passed' : status12(o, opts.onFail);
       if (status === 'passed') wasPassed = true;
       lms.set('cmi.core.lesson_status', status);
-      for (const obj of o.objectives) {
-        let entry = objectiveIndex.get(obj.code);
-        if (!entry) {
-          entry = { index: objectiveIndex.size, raw: null };
-          objectiveIndex.set(obj.code, entry);
-          lms.set(`cmi.objectives.${entry.index}.id`, obj.code);
-        }
-        if (entry.raw !== null && obj.score < entry.raw) continue;
-        entry.raw = obj.score;
-        const p = `cmi.objectives.${entry.index}`;
-        lms.set(`${p}.score.min`, '0');
-        lms.set(`${p}.score.max`, '100');
-        lms.set(`${p}.score.raw`, String(obj.score));
-        lms.set(`${p}.status`, obj.passed ? 'passed' : 'failed');
-      }
+      writeObjectives(o.objectives);
     },
     saveState(state, location) {
       if (!writes || finished) return;

@@ -1,5 +1,6 @@
 import type { Tracker, TrackerStart, UnitOutcome } from '../tracker.ts';
 import { createLmsChannel, ok, type LmsChannel } from './lms-channel.ts';
+import { createObjectiveWriter } from './scorm-objectives.ts';
 import { SCORM2004_SPELLING as S, duration2004, formatCorrect, formatResponse } from './scorm-format.ts';
 import { LmsUnavailableError } from './scorm12.ts';
 import type { Lang } from '../../model/text.ts';
@@ -23,7 +24,7 @@ export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incom
   let bestRaw: number | null = null;
   let interactionCount = 0;
   let lang: Lang = 'vi';
-  const objectiveIndex = new Map<string, { index: number; raw: number | null }>();
+  let writeObjectives: ReturnType<typeof createObjectiveWriter>;
   let started = 0;
   let finished = false;
   const viewed = new Set<number>();
@@ -43,11 +44,11 @@ export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incom
       const raw = parseFloat(lms.get('cmi.score.raw'));
       bestRaw = Number.isFinite(raw) ? raw : null;
       interactionCount = parseInt(lms.get('cmi.interactions._count'), 10) || 0;
-      const objectives = parseInt(lms.get('cmi.objectives._count'), 10) || 0;
-      for (let i = 0; i < objectives; i++) {
-        const r = parseFloat(lms.get(`cmi.objectives.${i}.score.raw`));
-        objectiveIndex.set(lms.get(`cmi.objectives.${i}.id`), { index: i, raw: Number.isFinite(r) ? r : null });
-      }
+      writeObjectives = createObjectiveWriter(lms, (p, obj) => {
+        lms.set(`${p}.score.scaled`, (obj.score / 100).toFixed(2));
+        lms.set(`${p}.success_status`, obj.passed ? 'passed' : 'failed');
+        lms.set(`${p}.completion_status`, 'completed');
+      });
       writes = mode !== 'browse' && mode !== 'review' && credit;
       if (writes && !wasCompleted) lms.set('cmi.completion_status', 'incomplete');
       const pref = lms.get('cmi.learner_preference.language').slice(0, 2);
@@ -100,23 +101,7 @@ export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incom
       const success = wasPassed || o.success === 'passed' ? 'passed' : o.success === 'failed' && (o.final || opts.onFail === 'failed') ? 'failed' : 'unknown';
       if (success === 'passed') wasPassed = true;
       lms.set('cmi.success_status', success);
-      for (const obj of o.objectives) {
-        let entry = objectiveIndex.get(obj.code);
-        if (!entry) {
-          entry = { index: objectiveIndex.size, raw: null };
-          objectiveIndex.set(obj.code, entry);
-          lms.set(`cmi.objectives.${entry.index}.id`, obj.code);
-        }
-        if (entry.raw !== null && obj.score < entry.raw) continue;
-        entry.raw = obj.score;
-        const p = `cmi.objectives.${entry.index}`;
-        lms.set(`${p}.score.min`, '0');
-        lms.set(`${p}.score.max`, '100');
-        lms.set(`${p}.score.raw`, String(obj.score));
-        lms.set(`${p}.score.scaled`, (obj.score / 100).toFixed(2));
-        lms.set(`${p}.success_status`, obj.passed ? 'passed' : 'failed');
-        lms.set(`${p}.completion_status`, 'completed');
-      }
+      writeObjectives(o.objectives);
     },
     saveState(state, location) {
       if (!writes || finished) return;
