@@ -99,6 +99,8 @@ export async function runPlayer(tracker: Tracker): Promise<Session> {
   if (session.start.mode !== 'normal' || !session.start.credit) notify({ kind: 'review' });
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') session.flush(); });
   window.addEventListener('pagehide', () => session.end());
+  // Restored from the back/forward cache after the session was ended: start a fresh, connected session.
+  window.addEventListener('pageshow', (e) => { if (e.persisted) location.reload(); });
   show(current, false);
   document.body.classList.add('ks-ready');
   // Read by `npm run bench` (time to interactive under CPU throttling).
