@@ -123,6 +123,22 @@ for (const version of ['12', '2004'] as const) {
       else expect(s2.tracks['cmi.success_status']).toBe('passed');
     });
 
+    it('re-entering a passed unit never downgrades the status or the grade', async () => {
+      const first = await launch(version);
+      const { expected } = await completeUnit(first.frame, unit, 0);
+      const s1 = applyMoodleRules(version, await first.leave(), { masteryScore: mastery() });
+      const second = await launch(version, { flat: relaunchData(version, s1.tracks, true) });
+      await pressButton(second.frame, '#ks-nav li:first-child button');
+      const calls = await second.leave();
+      const s2 = applyMoodleRules(version, calls, { masteryScore: mastery(), previous: s1.tracks });
+      expect(s2.grade).toBe(expected);
+      if (version === '12') expect(s2.status).toBe('passed');
+      else expect(s2.tracks['cmi.success_status']).toBe('passed');
+      const statusSets = calls.filter((c) => /SetValue/.test(c.method) && c.args[0] === (version === '12' ? 'cmi.core.lesson_status' : 'cmi.success_status')).map((c) => c.args[1]);
+      expect(statusSets.length).toBeGreaterThan(0);
+      expect(statusSets.every((v) => v === 'passed')).toBe(true);
+    });
+
     it('an LMS that fails SetValue and Commit: the learner is told, the data is kept and sent again', async () => {
       const commit = version === '12' ? 'LMSCommit' : 'Commit';
       const set = version === '12' ? 'LMSSetValue' : 'SetValue';
