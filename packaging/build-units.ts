@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { loadCurriculum, type Curriculum, type LoadOptions } from '../src/model/load/load-curriculum.ts';
 import { CurriculumError } from '../src/errors/unit-error.ts';
 import { catalogEntry, type CatalogUnit } from './catalog.ts';
-import { PACKAGE_FORMATS, lessonFiles } from './formats.ts';
+import { PACKAGE_FORMATS, lessonFiles, unitFiles } from './formats.ts';
 import { sha256, zipPackage } from './zip.ts';
 
 export interface BuildOptions extends LoadOptions {
@@ -54,21 +54,22 @@ export async function buildUnits(opts: BuildOptions): Promise<{ curriculum: Curr
     for (const unit of curriculum.units) {
       const entry = catalogEntry(unit);
       let t0 = performance.now();
-      const standalone = await lessonFiles(unit, 'standalone');
+      const shared = await unitFiles(unit);
+      const standalone = await lessonFiles(shared, 'standalone');
       for (const [name, content] of standalone.content) write(`units/${unit.id}/${name}`, content);
-      const size = (files: Map<string, string | Uint8Array>, name: string) => gz(files.get(name) ?? '');
-      const labsGz = (files: Map<string, string | Uint8Array>) => [...files.keys()].filter((n) => n.startsWith('lab-')).reduce((s, n) => s + size(files, n), 0);
-      const binary = (files: Map<string, string | Uint8Array>) => [...files.keys()].filter((n) => n.endsWith('.wasm')).reduce((s, n) => s + size(files, n), 0);
-      rows.push({ unit: unit.id, format: 'standalone', zipBytes: null, htmlGz: size(standalone.content, 'index.html'), jsGz: size(standalone.content, 'player.js'), labsGz: labsGz(standalone.content), binaryBytes: binary(standalone.content), cssGz: size(standalone.content, 'player.css'), state: entry.state.worstCase, ms: Math.round(performance.now() - t0) });
+      // Sizes of the files every format shares, measured once per unit.
+      const sum = (pick: (name: string) => boolean) => [...shared.keys()].filter(pick).reduce((s, n) => s + gz(shared.get(n) ?? ''), 0);
+      const common = { htmlGz: sum((n) => n === 'index.html'), cssGz: sum((n) => n === 'player.css'), labsGz: sum((n) => n.startsWith('lab-')), binaryBytes: sum((n) => n.endsWith('.wasm')), state: entry.state.worstCase };
+      rows.push({ unit: unit.id, format: 'standalone', zipBytes: null, jsGz: gz(standalone.content.get('player.js') ?? ''), ...common, ms: Math.round(performance.now() - t0) });
       log(`  • ${unit.id}: lesson player`);
       for (const format of PACKAGE_FORMATS) {
         t0 = performance.now();
-        const lesson = await lessonFiles(unit, format.runtime);
+        const lesson = await lessonFiles(shared, format.runtime);
         const files = format.build(unit, lesson, (code) => {
           const o = curriculum.outcomes.get(code);
           return { vi: o?.vi ?? code, en: o?.en ?? code };
         });
-        const problems = await format.validate(files);
+        const problems = await format.validate(files, unit);
         if (problems.length) {
           throw new CurriculumError(problems.map((message) => ({ location: { file: `${unit.dir}/unit.mdx` }, message: `${format.label} package of "${unit.id}" is invalid: ${message}`, hint: 'no package was written; this is a packaging bug or a value the manifest cannot hold' })));
         }
@@ -76,7 +77,7 @@ export async function buildUnits(opts: BuildOptions): Promise<{ curriculum: Curr
         const file = `packages/${format.id}/${unit.id}.zip`;
         write(file, zip);
         entry.packages[format.id] = { file, bytes: zip.length, sha256: sha256(zip) };
-        rows.push({ unit: unit.id, format: format.id, zipBytes: zip.length, htmlGz: size(lesson.content, 'index.html'), jsGz: size(lesson.content, 'player.js'), labsGz: labsGz(lesson.content), binaryBytes: binary(lesson.content), cssGz: size(lesson.content, 'player.css'), state: entry.state.worstCase, ms: Math.round(performance.now() - t0) });
+        rows.push({ unit: unit.id, format: format.id, zipBytes: zip.length, jsGz: gz(lesson.content.get('player.js') ?? ''), ...common, ms: Math.round(performance.now() - t0) });
         log(`  • ${unit.id}: ${format.label} package (${Math.round(zip.length / 1024)} KB)`);
       }
       catalog.push(entry);

@@ -22,7 +22,7 @@ export interface PackageFormat {
   label: string;
   runtime: RuntimeKind;
   build(unit: Unit, lesson: { content: PackageFiles; launch: string }, outcomeText: FrameworkOutcomeLookup): PackageFiles;
-  validate(files: PackageFiles): Promise<string[]>;
+  validate(files: PackageFiles, unit: Unit): Promise<string[]>;
 }
 
 const xsds = { scorm12: loadXsds('scorm12'), scorm2004: loadXsds('scorm2004-4th') };
@@ -44,11 +44,7 @@ export const PACKAGE_FORMATS: PackageFormat[] = [
   {
     id: 'xapi', label: 'xAPI (tincan.xml)', runtime: 'xapi',
     build: (unit, lesson) => buildXapiPackage(unit, lesson),
-    validate: async (files) => {
-      const html = files.get('index.html');
-      const unitId = typeof html === 'string' ? /data-unit="([^"]+)"/.exec(html)?.[1] ?? '' : '';
-      return lines(await validateTincan(files, iris.unit(unitId)), 'tincan.xml');
-    },
+    validate: async (files, unit) => lines(await validateTincan(files, iris.unit(unit.id)), 'tincan.xml'),
   },
   {
     id: 'cmi5', label: 'cmi5', runtime: 'cmi5',
@@ -57,17 +53,23 @@ export const PACKAGE_FORMATS: PackageFormat[] = [
   },
 ];
 
-/** The lesson files of a unit for one runtime: player page, that runtime's script, stylesheet. */
-export async function lessonFiles(unit: Unit, runtime: RuntimeKind): Promise<{ content: PackageFiles; launch: string }> {
+/** The files of a unit every format shares: player page, stylesheet, the scripts and engines of its labs. */
+export async function unitFiles(unit: Unit): Promise<PackageFiles> {
   const labs = [...new Set(unit.assessment.questions.flatMap((q) => (q.type === 'lab' ? [q.kind] : [])))].sort();
   const content: PackageFiles = new Map<string, string | Uint8Array>([
     ['index.html', buildUnitPage(unit, { script: 'player.js', css: 'player.css', labs: labs.map((k) => `lab-${k}.js`) })],
-    ['player.js', await bundleRuntime(runtime)],
     ['player.css', await bundleCss()],
   ]);
   for (const kind of labs) {
     content.set(`lab-${kind}.js`, await bundleLab(kind));
     for (const asset of labAssets(kind)) content.set(asset.name, asset.bytes);
   }
+  return content;
+}
+
+/** The lesson files for one runtime: the shared unit files plus that runtime's player script. */
+export async function lessonFiles(shared: PackageFiles, runtime: RuntimeKind): Promise<{ content: PackageFiles; launch: string }> {
+  const content: PackageFiles = new Map(shared);
+  content.set('player.js', await bundleRuntime(runtime));
   return { content, launch: 'index.html' };
 }

@@ -63,7 +63,14 @@ export const LAB_ASSETS: Record<string, { name: string; from: string }[]> = {
   sql: [{ name: 'sql-wasm.wasm', from: '../node_modules/sql.js/dist/sql-wasm.wasm' }],
 };
 
-/** Reads a lab's binary assets. */
+const assetCache = new Map<string, { name: string; bytes: Uint8Array }[]>();
+
+/** Reads a lab's binary assets (once per process). */
 export function labAssets(kind: string): { name: string; bytes: Uint8Array }[] {
-  return (LAB_ASSETS[kind] ?? []).map((a) => ({ name: a.name, bytes: new Uint8Array(readFileSync(fileURLToPath(new URL(a.from, import.meta.url)))) }));
+  let assets = assetCache.get(kind);
+  if (!assets) {
+    assets = (LAB_ASSETS[kind] ?? []).map((a) => ({ name: a.name, bytes: new Uint8Array(readFileSync(fileURLToPath(new URL(a.from, import.meta.url)))) }));
+    assetCache.set(kind, assets);
+  }
+  return assets;
 }

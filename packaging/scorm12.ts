@@ -1,6 +1,6 @@
 import type { Unit } from '../src/model/unit.ts';
 import { buildLom12 } from './lom.ts';
-import { packageIds, xmlEscape as x } from './xml.ts';
+import { addSchemas, fileElements, packageIds, xmlEscape as x } from './xml.ts';
 import type { PackageFiles } from './zip.ts';
 
 /** The official SCORM 1.2 schema files the manifest references (shipped inside every package). */
@@ -23,8 +23,7 @@ export function buildScorm12Package(unit: Unit, lesson: LessonFiles, xsds: Packa
   const ids = packageIds(unit.id);
   const files: PackageFiles = new Map(lesson.content);
   files.set('metadata.xml', buildLom12(unit));
-  for (const name of SCORM12_XSDS) files.set(name, xsds.get(name) ?? missing(name));
-  const contentFiles = [...lesson.content.keys()].sort();
+  addSchemas(files, SCORM12_XSDS, xsds);
   files.set('imsmanifest.xml', `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="${x(ids.manifest)}" version="${x(unit.version)}"
   xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -47,14 +46,10 @@ export function buildScorm12Package(unit: Unit, lesson: LessonFiles, xsds: Packa
   </organizations>
   <resources>
     <resource identifier="${x(ids.resource)}" type="webcontent" adlcp:scormtype="sco" href="${x(lesson.launch)}">
-${contentFiles.map((f) => `      <file href="${x(f)}"/>`).join('\n')}
+${fileElements(lesson.content)}
     </resource>
   </resources>
 </manifest>
 `);
   return files;
-}
-
-function missing(name: string): never {
-  throw new Error(`official schema file ${name} is missing from packaging/xsd`);
 }

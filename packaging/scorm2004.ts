@@ -1,7 +1,7 @@
 import type { Unit } from '../src/model/unit.ts';
 import { buildLom2004 } from './lom.ts';
 import type { LessonFiles } from './scorm12.ts';
-import { packageIds, xmlEscape as x } from './xml.ts';
+import { addSchemas, fileElements, packageIds, xmlEscape as x } from './xml.ts';
 import type { PackageFiles } from './zip.ts';
 
 /** The official SCORM 2004 4th edition schema files the manifest references. */
@@ -19,11 +19,7 @@ export function buildScorm2004Package(unit: Unit, lesson: LessonFiles, xsds: Pac
   const ids = packageIds(unit.id);
   const files: PackageFiles = new Map(lesson.content);
   files.set('metadata.xml', buildLom2004(unit));
-  for (const name of SCORM2004_XSDS) {
-    const xsd = xsds.get(name);
-    if (!xsd) throw new Error(`official schema file ${name} is missing from packaging/xsd`);
-    files.set(name, xsd);
-  }
+  addSchemas(files, SCORM2004_XSDS, xsds);
   const measure = (unit.masteryScore / 100).toFixed(2);
   const objectives = unit.outcomes.map((o) => `          <imsss:objective objectiveID="${x(o.code)}"/>`).join('\n');
   files.set('imsmanifest.xml', `<?xml version="1.0" encoding="UTF-8"?>
@@ -59,7 +55,7 @@ ${objectives}
   </organizations>
   <resources>
     <resource identifier="${x(ids.resource)}" type="webcontent" adlcp:scormType="sco" href="${x(lesson.launch)}">
-${[...lesson.content.keys()].sort().map((f) => `      <file href="${x(f)}"/>`).join('\n')}
+${fileElements(lesson.content)}
     </resource>
   </resources>
 </manifest>

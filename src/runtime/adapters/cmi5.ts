@@ -42,14 +42,14 @@ export function createCmi5Tracker(unit: RuntimeUnit, launch: Cmi5Launch, retry?:
   const tracker: Tracker = {
     name: 'cmi5',
     async initialize(): Promise<TrackerStart> {
-      let started0;
+      let launched: Awaited<ReturnType<typeof startCmi5>>;
       try {
-        started0 = await startCmi5(launch);
+        launched = await startCmi5(launch);
       } catch (e) {
         tracker.onNotice?.({ kind: 'launch-failed', detail: (e as Error).message });
         throw new LmsUnavailableError((e as Error).message);
       }
-      const { transport, launchData, lang } = started0;
+      const { transport, launchData, lang } = launched;
       started = Date.now();
       template = launchData.contextTemplate ?? {};
       normal = launchData.launchMode === 'Normal';

@@ -1,6 +1,7 @@
 import type { Tracker, TrackerStart, UnitOutcome } from '../tracker.ts';
 import { createLmsChannel, ok, type LmsChannel } from './lms-channel.ts';
 import { createObjectiveWriter } from './scorm-objectives.ts';
+import { createBestScoreWriter, endScormSession } from './scorm-common.ts';
 import { SCORM12_SPELLING as S, formatCorrect, formatResponse, status12, timespan12 } from './scorm-format.ts';
 
 /** The SCORM 1.2 API object an LMS puts on window.API (RTE 1.2 §3.3). */
@@ -21,7 +22,7 @@ export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplet
   let lms: LmsChannel;
   let writes = true;
   let wasPassed = false;
-  let bestRaw: number | null = null;
+  let writeScore: ReturnType<typeof createBestScoreWriter>;
   let interactionCount = 0;
   let writeObjectives: ReturnType<typeof createObjectiveWriter>;
   let lastLocation = '';
@@ -40,8 +41,7 @@ export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplet
       const credit = lms.get('cmi.core.credit') !== 'no-credit';
       const status = lms.get('cmi.core.lesson_status');
       wasPassed = status === 'passed';
-      const raw = parseFloat(lms.get('cmi.core.score.raw'));
-      bestRaw = Number.isFinite(raw) ? raw : null;
+      writeScore = createBestScoreWriter(lms, { raw: 'cmi.core.score.raw', min: 'cmi.core.score.min', max: 'cmi.core.score.max' });
       interactionCount = parseInt(lms.get('cmi.interactions._count'), 10) || 0;
       writeObjectives = createObjectiveWriter(lms, (p, obj) => lms.set(`${p}.status`, obj.passed ? 'passed' : 'failed'));
       const normal = mode !== 'browse' && mode !== 'review';
@@ -79,12 +79,7 @@ export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplet
     reportOutcome(o: UnitOutcome) {
       if (!writes) return;
       // Score before status: Moodle recalculates the grade when either is stored.
-      if (o.score !== null && (bestRaw === null || o.score >= bestRaw)) {
-        lms.set('cmi.core.score.min', '0');
-        lms.set('cmi.core.score.max', '100');
-        lms.set('cmi.core.score.raw', String(o.score));
-        bestRaw = o.score;
-      }
+      writeScore(o.score);
       // Never downgrade a passed unit (re-entry, retries after passing).
       const status = wasPassed ? 'passed' : status12(o, opts.onFail);
       if (status === 'passed') wasPassed = true;
@@ -103,12 +98,7 @@ export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplet
     terminate(exit) {
       if (finished) return;
       finished = true;
-      if (writes) {
-        lms.set('cmi.core.exit', exit === 'suspend' ? 'suspend' : '');
-        lms.set('cmi.core.session_time', timespan12(Date.now() - started));
-        lms.commit();
-      }
-      lms.finish();
+      endScormSession(lms, writes, { exit: 'cmi.core.exit', value: exit === 'suspend' ? 'suspend' : '', sessionTime: 'cmi.core.session_time', time: timespan12(Date.now() - started) });
     },
   };
   return tracker;

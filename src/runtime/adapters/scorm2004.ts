@@ -1,6 +1,7 @@
 import type { Tracker, TrackerStart, UnitOutcome } from '../tracker.ts';
 import { createLmsChannel, ok, type LmsChannel } from './lms-channel.ts';
 import { createObjectiveWriter } from './scorm-objectives.ts';
+import { createBestScoreWriter, endScormSession } from './scorm-common.ts';
 import { SCORM2004_SPELLING as S, duration2004, formatCorrect, formatResponse } from './scorm-format.ts';
 import { LmsUnavailableError } from './scorm12.ts';
 import type { Lang } from '../../model/text.ts';
@@ -21,7 +22,7 @@ export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incom
   let writes = true;
   let wasPassed = false;
   let wasCompleted = false;
-  let bestRaw: number | null = null;
+  let writeScore: ReturnType<typeof createBestScoreWriter>;
   let interactionCount = 0;
   let lang: Lang = 'vi';
   let writeObjectives: ReturnType<typeof createObjectiveWriter>;
@@ -41,8 +42,7 @@ export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incom
       const credit = lms.get('cmi.credit') !== 'no-credit';
       wasPassed = lms.get('cmi.success_status') === 'passed';
       wasCompleted = lms.get('cmi.completion_status') === 'completed';
-      const raw = parseFloat(lms.get('cmi.score.raw'));
-      bestRaw = Number.isFinite(raw) ? raw : null;
+      writeScore = createBestScoreWriter(lms, { raw: 'cmi.score.raw', min: 'cmi.score.min', max: 'cmi.score.max', scaled: 'cmi.score.scaled' });
       interactionCount = parseInt(lms.get('cmi.interactions._count'), 10) || 0;
       writeObjectives = createObjectiveWriter(lms, (p, obj) => {
         lms.set(`${p}.score.scaled`, (obj.score / 100).toFixed(2));
@@ -85,13 +85,7 @@ export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incom
     },
     reportOutcome(o: UnitOutcome) {
       if (!writes) return;
-      if (o.score !== null && (bestRaw === null || o.score >= bestRaw)) {
-        lms.set('cmi.score.min', '0');
-        lms.set('cmi.score.max', '100');
-        lms.set('cmi.score.raw', String(o.score));
-        lms.set('cmi.score.scaled', (o.score / 100).toFixed(2));
-        bestRaw = o.score;
-      }
+      writeScore(o.score);
       if (o.completed || wasCompleted) {
         wasCompleted = true;
         lms.set('cmi.completion_status', 'completed');
@@ -114,12 +108,7 @@ export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incom
     terminate(exit) {
       if (finished) return;
       finished = true;
-      if (writes) {
-        lms.set('cmi.exit', exit === 'suspend' ? 'suspend' : 'normal');
-        lms.set('cmi.session_time', duration2004(Date.now() - started));
-        lms.commit();
-      }
-      lms.finish();
+      endScormSession(lms, writes, { exit: 'cmi.exit', value: exit === 'suspend' ? 'suspend' : 'normal', sessionTime: 'cmi.session_time', time: duration2004(Date.now() - started) });
     },
   };
   return tracker;
