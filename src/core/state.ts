@@ -22,10 +22,17 @@ export interface LearnerState {
   best: number | null;
   /** Answers of the current attempt, by question id. */
   answers: Map<string, Answer>;
+  /**
+   * When this state was last changed (whole seconds since 1970, the saving device's clock), 0 when unknown
+   * (states saved before K2). Used by mergeStates() so a stale tab or device never erases newer progress.
+   */
+  savedAt: number;
 }
 
 /** Format version; bump when the layout changes, and keep reading the old one where possible. */
-export const STATE_VERSION = 'K1';
+export const STATE_VERSION = 'K2';
+/** The previous layout (no savedAt), still read. */
+const STATE_VERSION_K1 = 'K1';
 /** SCORM 1.2 cmi.suspend_data limit (CMIString4096). */
 export const STATE_BUDGET = 4096;
 
@@ -40,7 +47,7 @@ function encodeAnswer(a: Answer): string {
     case 'truefalse': return a.value ? '1' : '0';
     case 'matching': return Object.keys(a.pairs).sort().map((s) => s + (a.pairs[s] ?? '')).join('');
     case 'ordering': return a.order.join('');
-    case 'fillin': return encodeURIComponent(a.text);
+    case 'fillin': return encodeURIComponent(wellFormed(a.text));
     case 'lab': return `${Math.round(Math.max(0, Math.min(1, a.score)) * 100)}.${a.detail.replace(/[^A-Za-z0-9-]/g, '').slice(0, LAB_DETAIL_MAX)}`;
   }
 }
@@ -65,11 +72,61 @@ function decodeAnswer(code: string, v: string): Answer | undefined {
   return undefined;
 }
 
-/** Serialises state to a compact ASCII string: `K1|position|viewed bits|attempt|seed|bank|submitted|best|answers`. */
+/**
+ * Replaces lone UTF-16 surrogates (a cut emoji, a script's junk) with U+FFFD so the text can always be
+ * percent-encoded: encodeURIComponent throws "URI malformed" on a lone surrogate.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (m, pre: string | undefined) => (pre === undefined ? '\uFFFD' : pre + '\uFFFD'));
+}
+
+/** Cuts text to at most `max` UTF-16 units without splitting a character made of a surrogate pair. */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/** Serialises state to a compact ASCII string: `K2|position|viewed bits|attempt|seed|bank|submitted|best|savedAt|answers`. */
 export function serializeState(s: LearnerState): string {
   const viewed = s.viewed.map((v) => (v ? '1' : '0')).join('');
   const answers = [...s.answers].map(([id, a]) => `${id}:${CODE[a.type]}${encodeAnswer(a)}`).join(';');
-  return [STATE_VERSION, s.position, viewed, s.attempt, s.seed.toString(36), s.bank, s.submitted ? 1 : 0, s.best ?? '', answers].join('|');
+  return [STATE_VERSION, s.position, viewed, s.attempt, s.seed.toString(36), s.bank, s.submitted ? 1 : 0, s.best ?? '', Math.max(0, Math.floor(s.savedAt)).toString(36), answers].join('|');
+}
+
+/** Now, in the unit of LearnerState.savedAt. */
+export function stateClock(now = Date.now()): number {
+  return Math.floor(now / 1000);
+}
+
+/** How far a state has got: a later attempt, then a submitted attempt, then the later save. */
+function progressKey(s: LearnerState): [number, number, number] {
+  return [s.attempt, s.submitted ? 1 : 0, s.savedAt];
+}
+
+function compareProgress(a: LearnerState, b: LearnerState): number {
+  const ka = progressKey(a), kb = progressKey(b);
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return (ka[i] as number) - (kb[i] as number);
+  return 0;
+}
+
+/**
+ * Combines two copies of one learner's state (the LMS's and a local one, or two tabs'): the best score is
+ * never downgraded, a lesson once viewed stays viewed, and the copy with more progress (later attempt,
+ * then submitted, then later save) supplies the attempt, its draw and answers and the position.
+ * Symmetric apart from exact ties, where `a` wins.
+ */
+export function mergeStates(a: LearnerState, b: LearnerState): LearnerState {
+  const newer = compareProgress(a, b) >= 0 ? a : b;
+  const n = Math.max(a.viewed.length, b.viewed.length);
+  const best = a.best === null ? b.best : b.best === null ? a.best : Math.max(a.best, b.best);
+  return {
+    ...newer,
+    viewed: Array.from({ length: n }, (_, i) => Boolean(a.viewed[i] || b.viewed[i])),
+    best,
+    answers: new Map(newer.answers),
+    savedAt: Math.max(a.savedAt, b.savedAt),
+  };
 }
 
 /** Why a saved state could not be used as it is. */
@@ -79,9 +136,10 @@ export type StateProblem = 'empty' | 'unknown-version' | 'corrupt';
 export function parseState(text: string | null | undefined): { state: LearnerState } | { problem: StateProblem } {
   if (!text) return { problem: 'empty' };
   const parts = text.split('|');
-  if (parts[0] !== STATE_VERSION) return { problem: 'unknown-version' };
-  if (parts.length !== 9) return { problem: 'corrupt' };
-  const [, pos, bits, attempt, seed, bank, submitted, best, answersText] = parts as [string, string, string, string, string, string, string, string, string];
+  if (parts[0] === STATE_VERSION_K1 && parts.length === 9) parts.splice(8, 0, '0');
+  else if (parts[0] !== STATE_VERSION) return { problem: 'unknown-version' };
+  if (parts.length !== 10) return { problem: 'corrupt' };
+  const [, pos, bits, attempt, seed, bank, submitted, best, savedAt, answersText] = parts as [string, string, string, string, string, string, string, string, string, string];
   try {
     if (!/^[01]*$/.test(bits)) return { problem: 'corrupt' };
     const answers = new Map<string, Answer>();
@@ -94,7 +152,9 @@ export function parseState(text: string | null | undefined): { state: LearnerSta
     const state: LearnerState = {
       position: toInt(pos), viewed: bits.split('').map((b) => b === '1'), attempt: toInt(attempt),
       seed: parseInt(seed, 36) >>> 0, bank, submitted: submitted === '1', best: best === '' ? null : toInt(best), answers,
+      savedAt: /^[0-9a-z]{1,8}$/.test(savedAt) ? parseInt(savedAt, 36) : NaN,
     };
+    if (!Number.isFinite(state.savedAt)) return { problem: 'corrupt' };
     if (state.attempt < 1 || (state.best !== null && (state.best < 0 || state.best > 100))) return { problem: 'corrupt' };
     return { state };
   } catch {
@@ -127,6 +187,6 @@ export function worstCaseStateSize(unit: { lessons: unknown[]; maxAttempts: numb
   const viewed = '1'.repeat(n);
   const answers = unit.assessment.questions.map(worstAnswerLength).sort((a, b) => b - a).slice(0, unit.assessment.draw);
   const answersLen = answers.reduce((s, l) => s + l, 0) + Math.max(0, answers.length - 1);
-  const fixed = [STATE_VERSION, String(n), viewed, String(Math.max(unit.maxAttempts, 9999)), (2 ** 32 - 1).toString(36), (2 ** 32 - 1).toString(36), '1', '100'];
+  const fixed = [STATE_VERSION, String(n), viewed, String(Math.max(unit.maxAttempts, 9999)), (2 ** 32 - 1).toString(36), (2 ** 32 - 1).toString(36), '1', '100', (36 ** 8 - 1).toString(36)];
   return fixed.join('|').length + 1 + answersLen;
 }

@@ -2,7 +2,7 @@ import type { Answer } from '../core/answers.ts';
 import { bankFingerprint, drawQuestions } from '../core/draw.ts';
 import { newSeed } from '../core/random.ts';
 import { isPassed, scoreAttempt, scoreQuestion, type QuestionResult } from '../core/scoring.ts';
-import { parseState, serializeState, type LearnerState } from '../core/state.ts';
+import { parseState, serializeState, stateClock, type LearnerState } from '../core/state.ts';
 import type { Question } from '../model/question-schema.ts';
 import type { Lang } from '../model/text.ts';
 import type { RuntimeUnit } from './runtime-unit.ts';
@@ -40,7 +40,7 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
   const start = await tracker.initialize();
   const bank = bankFingerprint(unit.bank);
   const lessons = unit.lessons.length;
-  const fresh = (): LearnerState => ({ position: 0, viewed: Array<boolean>(lessons).fill(false), attempt: 1, seed: newSeed(), bank, submitted: false, best: null, answers: new Map() });
+  const fresh = (): LearnerState => ({ position: 0, viewed: Array<boolean>(lessons).fill(false), attempt: 1, seed: newSeed(), bank, submitted: false, best: null, answers: new Map(), savedAt: stateClock() });
   let state = fresh();
   const parsed = parseState(start.state);
   if ('state' in parsed) {
@@ -136,6 +136,7 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
     },
   };
   function save() {
+    state.savedAt = stateClock();
     tracker.saveState(serializeState(state), pageId(state.position));
   }
   return session;

@@ -1,6 +1,7 @@
 import type { Answer } from '../../core/answers.ts';
 import { optionOrder, orderingStart } from '../../core/draw.ts';
 import type { QuestionResult } from '../../core/scoring.ts';
+import { cutText } from '../../core/state.ts';
 import type { Question } from '../../model/question-schema.ts';
 import type { Lang, LocalizedText } from '../../model/text.ts';
 import { el } from './dom.ts';
@@ -98,7 +99,7 @@ export function renderQuestion(v: QuestionView): HTMLFieldSetElement {
     const id = `${base}-input`;
     hint.textContent = '';
     const input = el('input', { type: 'text', id, maxlength: q.maxLength, autocomplete: 'off', spellcheck: 'false', value: v.answer?.type === 'fillin' ? v.answer.text : '', disabled: locked });
-    input.addEventListener('input', () => v.onChange(input.value.trim() ? { type: 'fillin', text: input.value.slice(0, q.maxLength) } : undefined));
+    input.addEventListener('input', () => v.onChange(input.value.trim() ? { type: 'fillin', text: cutText(input.value, q.maxLength) } : undefined));
     fs.append(el('div', { class: 'ks-fill' }, [el('label', { for: id }, [t.yourAnswer]), input]));
   }
   if (v.result) fs.append(renderFeedback(q, v.answer, v.result, lang));
