@@ -27,3 +27,16 @@ export function questionWhere(unit: Unit, lines: Map<string, number>, id: string
   const l = lines.get(id);
   return l ? `${unit.assessment.file}:${l}` : unit.assessment.file;
 }
+
+/** 1-based line of the first line of a file (relative to root) that matches, or undefined. */
+export function lineMatching(root: string, file: string, re: RegExp): number | undefined {
+  try {
+    const i = readFileSync(join(root, file), 'utf8').split('\n').findIndex((l) => re.test(l));
+    return i >= 0 ? i + 1 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A regular expression matching `s` literally. */
+export const literal = (s: string) => new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
