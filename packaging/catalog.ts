@@ -15,6 +15,8 @@ export interface CatalogUnit {
   maxAttempts: number;
   prerequisites: string[];
   minutes: number;
+  /** The unit in 1–2 periods (lesson ids), when the unit has one. */
+  shortPath?: { periods: number; lessons: string[]; plan: { vi: string; en: string } };
   lessons: { id: string; title: { vi: string; en: string }; minutes: number; outcomes: string[]; words: { vi: number; en: number } }[];
   questions: { count: number; draw: number; ids: string[]; byType: Partial<Record<QuestionType, number>> };
   outcomes: { code: string; level: 'assessed' | 'opportunity'; questions: number }[];
@@ -31,6 +33,7 @@ export function catalogEntry(unit: Unit): CatalogUnit {
     id: unit.id, version: unit.version, grade: unit.grade, strand: unit.strand, title: unit.title, summary: unit.summary,
     masteryScore: unit.masteryScore, onFail: unit.onFail, maxAttempts: unit.maxAttempts, prerequisites: unit.prerequisites,
     minutes: unit.lessons.reduce((s, l) => s + l.minutes, 0),
+    ...(unit.shortPath ? { shortPath: unit.shortPath } : {}),
     lessons: unit.lessons.map((l) => ({ id: l.id, title: l.title, minutes: l.minutes, outcomes: l.outcomes, words: l.words })),
     questions: { count: unit.assessment.questions.length, draw: unit.assessment.draw, ids: unit.assessment.questions.map((q) => q.id), byType },
     outcomes: unit.outcomes.map((o) => ({ ...o, questions: unit.assessment.questions.filter((q) => q.outcomes.includes(o.code)).length })),
