@@ -10,6 +10,10 @@ import { createRandom, shuffled } from '../../src/core/random.ts';
 import { toRuntimeUnit } from '../../packaging/runtime-data.ts';
 import { buildUnitPage } from '../../packaging/player-page.ts';
 import { REPO } from '../helpers/fixtures.ts';
+import { startSession } from '../../src/runtime/session.ts';
+import { recordingTracker } from '../helpers/recording-tracker.ts';
+import { formatCorrect, SCORM12_SPELLING, SCORM2004_SPELLING } from '../../src/runtime/adapters/scorm-format.ts';
+import { interactionDefinition } from '../../src/runtime/xapi/statements.ts';
 
 const { units } = loadCurriculum({ root: REPO, only: process.env.KHIENSO_ONLY?.split(',') });
 const ANSWERS_PER_QUESTION = 60;
@@ -158,6 +162,25 @@ describe('keys not in plain sight', () => {
       expect(decodeText('salt', 'q1', 'c.a:vi', e)).toBe(s);
       expect(encodeText('salt', 'q1', 'c.b:vi', s)).not.toBe(e);
       expect(Buffer.byteLength(e)).toBe(Buffer.byteLength(s));
+    }
+  });
+
+  it('the LMS still gets each correct response: the session hands trackers the plain key of every drawn question', async () => {
+    for (const u of units.slice(0, 6)) {
+      const ru = toRuntimeUnit(u);
+      const { tracker, calls } = recordingTracker();
+      const s = await startSession(ru, tracker);
+      s.submit('vi');
+      const plain = new Map(u.assessment.questions.map((q) => [q.id, q]));
+      expect(calls.answers.length).toBeGreaterThan(0);
+      for (const rec of calls.answers) {
+        const q = plain.get(rec.question.id)!;
+        expect(formatCorrect(rec.question, SCORM12_SPELLING, 'vi'), q.id).toBe(formatCorrect(q.type === 'multiple' ? { ...q, correct: [...q.correct].sort() } : q, SCORM12_SPELLING, 'vi'));
+        expect(formatCorrect(rec.question, SCORM2004_SPELLING, 'vi'), q.id).toBe(formatCorrect(q.type === 'multiple' ? { ...q, correct: [...q.correct].sort() } : q, SCORM2004_SPELLING, 'vi'));
+        const pattern = interactionDefinition(rec.question).correctResponsesPattern ?? [];
+        if (q.type !== 'lab') expect(pattern.length, q.id).toBeGreaterThan(0);
+        if (q.type === 'fillin') expect(pattern[0]).toContain(q.accept[0]?.vi ?? q.accept[0]?.en);
+      }
     }
   });
 });
