@@ -120,6 +120,10 @@ export function bankStats(unit: string, questions: readonly Question[]): ItemSta
       if (wrong === 0) s.multiple.allKeyed.push(q.id);
       if (wrong < ITEM_LIMITS.multipleWrongMin) s.multiple.fewWrong.push(q.id);
     }
+    if (q.type === 'single') while (s.single.positions.length < q.choices.length) {
+      s.single.positions.push(0);
+      s.single.byPosition.push([]);
+    }
     if ((q.type === 'single' || q.type === 'multiple') && q.choices.some((c) => ALL_OF_THEM.test(c.text.vi) || ALL_OF_THEM.test(c.text.en))) s.allOfTheAbove.push(q.id);
   }
   return s;
