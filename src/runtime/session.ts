@@ -1,5 +1,5 @@
 import type { Answer } from '../core/answers.ts';
-import { bankFingerprint, drawQuestions } from '../core/draw.ts';
+import { assessedOutcomes, bankFingerprint, drawQuestions } from '../core/draw.ts';
 import { newSeed } from '../core/random.ts';
 import { isPassed, scoreAttempt, scoreQuestion, type QuestionResult } from '../core/scoring.ts';
 import { parseState, serializeState, stateClock, type LearnerState } from '../core/state.ts';
@@ -38,7 +38,8 @@ export interface Session {
 /** Starts a session: reads the saved state from the tracker and repairs it if it cannot be used as is. */
 export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: (n: TrackerNotice) => void = () => {}): Promise<Session> {
   const start = await tracker.initialize();
-  const bank = bankFingerprint(unit.bank);
+  const strata = assessedOutcomes(unit.outcomes);
+  const bank = bankFingerprint(unit.bank, strata, unit.draw);
   const lessons = unit.lessons.length;
   const fresh = (): LearnerState => ({ position: 0, viewed: Array<boolean>(lessons).fill(false), attempt: 1, seed: newSeed(), bank, submitted: false, best: null, answers: new Map(), savedAt: stateClock() });
   let state = fresh();
@@ -58,7 +59,7 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
   }
   const recording = start.mode === 'normal' && start.credit;
   const masteryScore = start.masteryScore ?? unit.masteryScore;
-  let drawn = drawQuestions(unit.bank, unit.draw, state.seed);
+  let drawn = drawQuestions(unit.bank, unit.draw, state.seed, strata);
   let results: Map<string, QuestionResult> | undefined = state.submitted ? scoreAttempt(drawn, state.answers).results : undefined;
   let lastAnswerAt = Date.now();
   let ended = false;
@@ -104,7 +105,7 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
     retry() {
       if (!state.submitted || session.attemptsLeft() <= 0) return false;
       state = { ...state, attempt: state.attempt + 1, seed: newSeed(), submitted: false, answers: new Map() };
-      drawn = drawQuestions(unit.bank, unit.draw, state.seed);
+      drawn = drawQuestions(unit.bank, unit.draw, state.seed, strata);
       results = undefined;
       lastAnswerAt = Date.now();
       save();
