@@ -3,7 +3,7 @@ import { assessedOutcomes, bankFingerprint, drawQuestions } from '../core/draw.t
 import { newSeed } from '../core/random.ts';
 import { isPassed, scoreAttempt, scoreQuestion, type QuestionResult } from '../core/scoring.ts';
 import { parseState, serializeState, stateClock, type LearnerState } from '../core/state.ts';
-import type { Question } from '../model/question-schema.ts';
+import { plainQuestion, type RuntimeQuestion } from '../core/hashed-keys.ts';
 import type { Lang } from '../model/text.ts';
 import type { RuntimeUnit } from './runtime-unit.ts';
 import type { Tracker, TrackerNotice, TrackerStart, UnitOutcome } from './tracker.ts';
@@ -18,7 +18,7 @@ export interface Session {
   /** Index of the assessment page (after the last lesson). */
   readonly assessmentPage: number;
   /** The questions of the current attempt. */
-  drawn(): Question[];
+  drawn(): RuntimeQuestion[];
   view(page: number): void;
   answer(questionId: string, answer: Answer | undefined): void;
   /** Grades the current attempt and reports it; returns per-question results. */
@@ -92,7 +92,7 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
         const now = Date.now();
         for (const q of drawn) {
           const a = state.answers.get(q.id);
-          tracker.answerRecorded({ question: q, answer: a, result: scoreQuestion(q, a), latencyMs: Math.max(0, now - lastAnswerAt), timestamp: new Date(now), description: q.prompt[lang] });
+          tracker.answerRecorded({ question: plainQuestion(q), answer: a, result: scoreQuestion(q, a), latencyMs: Math.max(0, now - lastAnswerAt), timestamp: new Date(now), description: q.prompt[lang] });
         }
         tracker.reportOutcome(session.outcome());
       }
@@ -144,7 +144,7 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
 }
 
 /** Per outcome code: the weighted score of the drawn questions that target it. */
-function objectiveScores(masteryScore: number, drawn: Question[], results: Map<string, QuestionResult> | undefined) {
+function objectiveScores(masteryScore: number, drawn: RuntimeQuestion[], results: Map<string, QuestionResult> | undefined) {
   if (!results) return [];
   const acc = new Map<string, { earned: number; total: number }>();
   for (const q of drawn) {
