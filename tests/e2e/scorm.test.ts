@@ -9,7 +9,7 @@ import { createLmsLauncher, type LaunchOptions } from '../helpers/lms-launch.ts'
 import { answerWithKeyboard, completeUnit, pressButton } from './keyboard.ts';
 import type { Unit } from '../../src/model/unit.ts';
 
-const UNIT = 'g6-internet-safety';
+const UNIT = 'g7-online-behaviour'; // a unit without a lab: these helpers answer drawn questions only (g6-internet-safety now has the passwords lab)
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startStaticServer>>;
 let unit: Unit;

@@ -14,7 +14,7 @@ import { stripDiacritics } from '../../src/core/normalize.ts';
 import { computeCoverage, requirementsFrom, type Bucket, type Coverage } from '../../src/site/coverage.ts';
 import type { Unit } from '../../src/model/unit.ts';
 
-const UNIT = 'g6-internet-safety';
+const UNIT = 'g7-online-behaviour'; // a unit without a lab: these helpers answer drawn questions only (g6-internet-safety now has the passwords lab)
 let build: SiteBuild;
 let model: Curriculum;
 let unit: Unit;

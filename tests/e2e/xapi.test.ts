@@ -9,7 +9,7 @@ import { answerWithKeyboard, completeUnit, pressButton } from './keyboard.ts';
 import { iris } from '../../src/core/iris.ts';
 import type { Unit } from '../../src/model/unit.ts';
 
-const UNIT = 'g6-internet-safety';
+const UNIT = 'g7-online-behaviour'; // a unit without a lab: these helpers answer drawn questions only (g6-internet-safety now has the passwords lab)
 const V = (name: string) => `http://adlnet.gov/expapi/verbs/${name}`;
 const SESSION_EXT = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
 const CAT_CMI5 = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
