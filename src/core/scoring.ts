@@ -1,5 +1,6 @@
 import type { Question } from '../model/question-schema.ts';
 import type { Answer } from './answers.ts';
+import { fillinMatches, isHashed, plainQuestion, type RuntimeQuestion } from './hashed-keys.ts';
 import { normalizeAnswer } from './normalize.ts';
 
 /** How one answer scored. */
@@ -9,8 +10,22 @@ export interface QuestionResult {
   result: 'correct' | 'incorrect' | 'partial' | 'unanswered';
 }
 
-/** Scores one answer. Multiple response, matching and ordering give partial credit. */
-export function scoreQuestion(q: Question, a: Answer | undefined): QuestionResult {
+/**
+ * Scores one answer. Multiple response, matching and ordering give partial credit. A question with hashed
+ * keys (the page form, src/core/hashed-keys.ts) scores exactly like its plain form.
+ */
+export function scoreQuestion(question: RuntimeQuestion, a: Answer | undefined): QuestionResult {
+  if (!a || a.type !== question.type) return { fraction: 0, result: 'unanswered' };
+  if (isHashed(question) && question.type === 'fillin') {
+    if (a.type !== 'fillin') return { fraction: 0, result: 'unanswered' };
+    const ok = fillinMatches(question, a.text);
+    return ok === undefined ? { fraction: 0, result: 'unanswered' } : ok ? { fraction: 1, result: 'correct' } : { fraction: 0, result: 'incorrect' };
+  }
+  return scorePlain(plainQuestion(question), a);
+}
+
+/** Scores an answer against a question's plain key (the reference the hashed scorer is tested against). */
+export function scorePlain(q: Question, a: Answer | undefined): QuestionResult {
   if (!a || a.type !== q.type) return { fraction: 0, result: 'unanswered' };
   const grade = (fraction: number): QuestionResult => ({
     fraction: Math.max(0, Math.min(1, fraction)),
@@ -50,7 +65,7 @@ export function scoreQuestion(q: Question, a: Answer | undefined): QuestionResul
 }
 
 /** Unit score 0–100 (rounded) over the drawn questions, weighting each question. */
-export function scoreAttempt(drawn: readonly Question[], answers: ReadonlyMap<string, Answer>): { score: number; results: Map<string, QuestionResult> } {
+export function scoreAttempt(drawn: readonly RuntimeQuestion[], answers: ReadonlyMap<string, Answer>): { score: number; results: Map<string, QuestionResult> } {
   const results = new Map<string, QuestionResult>();
   let earned = 0;
   let total = 0;

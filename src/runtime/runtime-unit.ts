@@ -1,4 +1,4 @@
-import type { Question } from '../model/question-schema.ts';
+import type { RuntimeQuestion } from '../core/hashed-keys.ts';
 import type { LocalizedText } from '../model/text.ts';
 import type { OutcomeRef } from '../model/unit-schema.ts';
 
@@ -12,6 +12,7 @@ export interface RuntimeUnit {
   maxAttempts: number;
   lessons: { id: string; title: LocalizedText }[];
   draw: number;
-  bank: Question[];
+  /** The question bank with hashed keys (src/core/hashed-keys.ts); plain questions are accepted too. */
+  bank: RuntimeQuestion[];
   outcomes: OutcomeRef[];
 }

@@ -1,9 +1,9 @@
 import type { Answer } from '../core/answers.ts';
-import { bankFingerprint, drawQuestions } from '../core/draw.ts';
+import { assessedOutcomes, bankFingerprint, drawQuestions } from '../core/draw.ts';
 import { newSeed } from '../core/random.ts';
 import { isPassed, scoreAttempt, scoreQuestion, type QuestionResult } from '../core/scoring.ts';
 import { parseState, serializeState, stateClock, type LearnerState } from '../core/state.ts';
-import type { Question } from '../model/question-schema.ts';
+import { plainQuestion, type RuntimeQuestion } from '../core/hashed-keys.ts';
 import type { Lang } from '../model/text.ts';
 import type { RuntimeUnit } from './runtime-unit.ts';
 import type { Tracker, TrackerNotice, TrackerStart, UnitOutcome } from './tracker.ts';
@@ -18,7 +18,7 @@ export interface Session {
   /** Index of the assessment page (after the last lesson). */
   readonly assessmentPage: number;
   /** The questions of the current attempt. */
-  drawn(): Question[];
+  drawn(): RuntimeQuestion[];
   view(page: number): void;
   answer(questionId: string, answer: Answer | undefined): void;
   /** Grades the current attempt and reports it; returns per-question results. */
@@ -38,7 +38,8 @@ export interface Session {
 /** Starts a session: reads the saved state from the tracker and repairs it if it cannot be used as is. */
 export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: (n: TrackerNotice) => void = () => {}): Promise<Session> {
   const start = await tracker.initialize();
-  const bank = bankFingerprint(unit.bank);
+  const strata = assessedOutcomes(unit.outcomes);
+  const bank = bankFingerprint(unit.bank, strata, unit.draw);
   const lessons = unit.lessons.length;
   const fresh = (): LearnerState => ({ position: 0, viewed: Array<boolean>(lessons).fill(false), attempt: 1, seed: newSeed(), bank, submitted: false, best: null, answers: new Map(), savedAt: stateClock() });
   let state = fresh();
@@ -58,7 +59,7 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
   }
   const recording = start.mode === 'normal' && start.credit;
   const masteryScore = start.masteryScore ?? unit.masteryScore;
-  let drawn = drawQuestions(unit.bank, unit.draw, state.seed);
+  let drawn = drawQuestions(unit.bank, unit.draw, state.seed, strata);
   let results: Map<string, QuestionResult> | undefined = state.submitted ? scoreAttempt(drawn, state.answers).results : undefined;
   let lastAnswerAt = Date.now();
   let ended = false;
@@ -91,7 +92,7 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
         const now = Date.now();
         for (const q of drawn) {
           const a = state.answers.get(q.id);
-          tracker.answerRecorded({ question: q, answer: a, result: scoreQuestion(q, a), latencyMs: Math.max(0, now - lastAnswerAt), timestamp: new Date(now), description: q.prompt[lang] });
+          tracker.answerRecorded({ question: plainQuestion(q), answer: a, result: scoreQuestion(q, a), latencyMs: Math.max(0, now - lastAnswerAt), timestamp: new Date(now), description: q.prompt[lang] });
         }
         tracker.reportOutcome(session.outcome());
       }
@@ -104,7 +105,7 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
     retry() {
       if (!state.submitted || session.attemptsLeft() <= 0) return false;
       state = { ...state, attempt: state.attempt + 1, seed: newSeed(), submitted: false, answers: new Map() };
-      drawn = drawQuestions(unit.bank, unit.draw, state.seed);
+      drawn = drawQuestions(unit.bank, unit.draw, state.seed, strata);
       results = undefined;
       lastAnswerAt = Date.now();
       save();
@@ -143,7 +144,7 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
 }
 
 /** Per outcome code: the weighted score of the drawn questions that target it. */
-function objectiveScores(masteryScore: number, drawn: Question[], results: Map<string, QuestionResult> | undefined) {
+function objectiveScores(masteryScore: number, drawn: RuntimeQuestion[], results: Map<string, QuestionResult> | undefined) {
   if (!results) return [];
   const acc = new Map<string, { earned: number; total: number }>();
   for (const q of drawn) {

@@ -140,4 +140,55 @@ describe('standalone lesson player (headless Chromium)', () => {
     await check('results (English)');
     await context.close();
   });
+
+  it('shows the correct answer and why only after a pass or the last attempt; the review is keyboard and axe clean', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const { page, errors } = await openUnit(context);
+    await readAllLessons(page);
+    await page.waitForSelector('#ks-assessment fieldset.ks-q');
+    // Attempt 1, submitted blank: failed with attempts left, so no key is shown anywhere.
+    await pressButton(page.mainFrame(), '#ks-submit');
+    await pressButton(page.mainFrame(), '#ks-confirm-submit');
+    await page.waitForSelector('#ks-results-title');
+    expect(await page.$$eval('.ks-review', (r) => r.length)).toBe(0);
+    expect(await page.getAttribute('.ks-review-note', 'data-review')).toBe('later');
+    // Attempt 2, all right: passed, so every question shows its key and why.
+    await pressButton(page.mainFrame(), '#ks-retry');
+    await page.waitForSelector('#ks-submit');
+    const ids = await drawnIds(page);
+    const byId = new Map(unit.assessment.questions.map((q) => [q.id, q]));
+    for (const id of ids) await answerWithKeyboard(page.mainFrame(), byId.get(id)!, 'correct');
+    await pressButton(page.mainFrame(), '#ks-submit');
+    await page.waitForSelector('#ks-results-title');
+    expect(await page.textContent('.ks-verdict')).toContain('Chúc mừng');
+    expect(await page.getAttribute('.ks-review-note', 'data-review')).toBe('open');
+    for (const id of ids) {
+      const q = byId.get(id)!;
+      if (q.type === 'lab') continue;
+      const keys = await page.$$eval(`#q-${id} .ks-review [data-key]`, (els) => els.map((e) => (e as HTMLElement).dataset.key ?? ''));
+      const text = (await page.textContent(`#q-${id} .ks-review`)) ?? '';
+      if (q.type === 'single' || q.type === 'multiple') {
+        expect(keys.sort(), id).toEqual([...q.correct].sort());
+        for (const c of q.choices.filter((x) => q.correct.includes(x.id))) expect(text).toContain(c.feedback.vi);
+      } else if (q.type === 'truefalse') {
+        expect(keys).toEqual([String(q.correct)]);
+        expect(text).toContain(q.feedback[String(q.correct) as 'true' | 'false'].vi);
+      } else if (q.type === 'matching') {
+        expect(keys).toEqual(q.correct.map(([a, b]) => `${a}.${b}`));
+      } else if (q.type === 'ordering') {
+        expect(keys).toEqual(q.correct);
+      } else if (q.type === 'fillin') {
+        expect(text).toContain(q.accept[0]?.vi ?? q.accept[0]?.en);
+        expect(text).toContain(q.feedback.correct.vi);
+      }
+    }
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(r.violations.map((v) => `review: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
+    await pressButton(page.mainFrame(), '#ks-lang');
+    expect(await page.textContent('.ks-review-title')).toContain('Correct answer');
+    const r2 = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(r2.violations.map((v) => `review (English): ${v.id}`)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

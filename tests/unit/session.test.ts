@@ -5,6 +5,7 @@ import type { Answer } from '../../src/core/answers.ts';
 import type { Question } from '../../src/model/question-schema.ts';
 import type { TrackerNotice } from '../../src/runtime/tracker.ts';
 import { Q } from '../helpers/questions.ts';
+import { plainQuestion, type RuntimeQuestion } from '../../src/core/hashed-keys.ts';
 import { recordingTracker } from '../helpers/recording-tracker.ts';
 
 const L = (s: string) => ({ vi: s, en: s });
@@ -12,7 +13,8 @@ function unit(over: Partial<RuntimeUnit> = {}): RuntimeUnit {
   const bank = [Q.single('s1'), Q.single('s2'), Q.multiple('m1'), Q.truefalse('t1'), Q.matching('x1'), Q.ordering('o1'), Q.fillin('f1'), Q.truefalse('t2')];
   return { id: 'u', version: '1.0.0', title: L('U'), masteryScore: 70, onFail: 'incomplete', maxAttempts: 2, lessons: [{ id: 'l1', title: L('1') }, { id: 'l2', title: L('2') }], draw: 4, bank, outcomes: [], ...over };
 }
-const right = (q: Question): Answer => {
+const right = (rq: RuntimeQuestion): Answer => {
+  const q = plainQuestion(rq);
   switch (q.type) {
     case 'single': return { type: 'single', choice: q.correct[0] as string };
     case 'multiple': return { type: 'multiple', choices: q.correct };

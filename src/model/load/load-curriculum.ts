@@ -6,6 +6,7 @@ import type { Framework } from '../framework-schema.ts';
 import type { Unit } from '../unit.ts';
 import { loadFrameworks, type OutcomeEntry } from './load-frameworks.ts';
 import { loadUnit } from './load-unit.ts';
+import { checkUnitRules } from './unit-rules.ts';
 
 /** The whole validated curriculum. */
 export interface Curriculum {
@@ -51,6 +52,7 @@ export function loadCurriculum(opts: LoadOptions): Curriculum {
     const budget = opts.stateBudget ?? STATE_BUDGET;
     const size = worstCaseStateSize(u);
     if (size > budget) problems.add({ location: { file: u.assessment.file }, message: `the learner state can reach ${size} characters, over the ${budget}-character budget (SCORM 1.2 suspend_data)`, hint: 'lower draw, shorten fill-in maxLength or question ids, or split the unit' });
+    checkUnitRules(opts.root, u, problems);
   }
   for (const u of units) {
     for (const p of u.prerequisites) if (!byId.has(p)) problems.add({ location: { file: `${u.dir}/unit.mdx` }, field: 'prerequisites', message: `prerequisite "${p}" is not a unit id` });

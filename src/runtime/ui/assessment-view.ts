@@ -10,6 +10,8 @@ export function renderAssessment(root: HTMLElement, session: Session, lang: Lang
   const { unit, state } = session;
   const drawn = session.drawn();
   const results = session.results();
+  // The review (correct answers and why) opens after a pass or the last attempt, never before.
+  const review = !!results && (session.outcome().success === 'passed' || session.attemptsLeft() <= 0);
   const heading = el('h2', { id: 'ks-assessment-title', tabindex: -1 }, [t.assessment]);
   const intro = el('p', {}, [t.intro(drawn.length, session.masteryScore), ' ', t.attemptInfo(state.attempt, unit.maxAttempts)]);
   const unviewed = unit.lessons.filter((_, i) => !state.viewed[i]);
@@ -17,7 +19,7 @@ export function renderAssessment(root: HTMLElement, session: Session, lang: Lang
   const form = el('form', { class: 'ks-quiz', novalidate: true, 'aria-labelledby': 'ks-assessment-title' });
   drawn.forEach((q, i) => {
     form.append(renderQuestion({
-      question: q, number: i + 1, total: drawn.length, lang, seed: state.seed, answer: state.answers.get(q.id), result: results?.get(q.id),
+      question: q, number: i + 1, total: drawn.length, lang, seed: state.seed, answer: state.answers.get(q.id), result: results?.get(q.id), review,
       onChange: (a) => session.answer(q.id, a), announce,
     }));
   });
@@ -71,6 +73,7 @@ function renderResults(session: Session, lang: Lang): HTMLElement {
     el('p', { 'data-best': outcome.score ?? '' }, [t.best(outcome.score ?? 0)]),
     el('p', { class: 'ks-verdict' }, [passed ? t.passed : canRetry ? t.failed(session.masteryScore) : t.noAttempts]),
     el('p', {}, [outcome.completed ? t.completed : t.notCompleted]),
+    el('p', { class: 'ks-review-note', 'data-review': passed || !canRetry ? 'open' : 'later' }, [passed || session.attemptsLeft() <= 0 ? t.reviewOpen : t.reviewLater]),
     canRetry ? el('button', { type: 'button', id: 'ks-retry', class: 'ks-primary' }, [t.retry]) : null,
   ]);
 }

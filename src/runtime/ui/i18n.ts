@@ -28,6 +28,9 @@ export const UI = {
     labMissing: 'Không tải được phần thực hành này. Hãy báo thầy cô.',
     labScore: (p: number) => `Em đạt ${p}% số điểm của phần thực hành.`,
     progress: (v: number, n: number) => `Đã xem ${v}/${n} bài`,
+    reviewAnswer: 'Đáp án đúng:', reviewWhy: 'Vì sao:',
+    reviewOpen: 'Bên dưới mỗi câu hỏi có đáp án đúng và lời giải thích để em xem lại.',
+    reviewLater: 'Đáp án đúng của từng câu sẽ hiện khi em đạt yêu cầu hoặc đã dùng hết số lần làm bài.',
   },
   en: {
     assessment: 'Assessment', prev: 'Previous page', next: 'Next page', switchLang: 'Tiếng Việt', switchLangLabel: 'Chuyển sang tiếng Việt',
@@ -55,6 +58,9 @@ export const UI = {
     labMissing: 'This practice activity could not be loaded. Please tell your teacher.',
     labScore: (p: number) => `You earned ${p}% of this practice activity's points.`,
     progress: (v: number, n: number) => `${v} of ${n} lessons viewed`,
+    reviewAnswer: 'Correct answer:', reviewWhy: 'Why:',
+    reviewOpen: 'Under each question you can now see the correct answer and why.',
+    reviewLater: 'The correct answers appear once you pass or have used all your attempts.',
   },
 } satisfies Record<Lang, unknown>;
 

@@ -2,6 +2,7 @@ import type { Answer } from '../../core/answers.ts';
 import { optionOrder, orderingStart } from '../../core/draw.ts';
 import type { QuestionResult } from '../../core/scoring.ts';
 import { cutText } from '../../core/state.ts';
+import { plainQuestion, type RuntimeQuestion } from '../../core/hashed-keys.ts';
 import type { Question } from '../../model/question-schema.ts';
 import type { Lang, LocalizedText } from '../../model/text.ts';
 import { el } from './dom.ts';
@@ -10,7 +11,7 @@ import { mountLab } from './lab-host.ts';
 
 /** Everything needed to draw one question. */
 export interface QuestionView {
-  question: Question;
+  question: RuntimeQuestion;
   number: number;
   total: number;
   lang: Lang;
@@ -18,6 +19,8 @@ export interface QuestionView {
   answer: Answer | undefined;
   /** Set after submission: the inputs are locked and feedback is shown. */
   result?: QuestionResult;
+  /** After a pass or the last attempt: show the correct answer and why. Never before. */
+  review?: boolean;
   onChange(answer: Answer | undefined): void;
   announce(message: string): void;
 }
@@ -62,7 +65,7 @@ export function renderQuestion(v: QuestionView): HTMLFieldSetElement {
     }
   } else if (q.type === 'ordering') {
     hint.textContent = t.orderHint;
-    const order = v.answer?.type === 'ordering' ? v.answer.order : orderingStart(q.id, q.correct, v.seed);
+    const order = v.answer?.type === 'ordering' ? v.answer.order : orderingStart(q.id, orderingKey(q), v.seed);
     const byId = new Map(q.steps.map((s) => [s.id, s]));
     const list = el('ol', { class: 'ks-order' });
     const draw = (focus?: { id: string; dir: 'up' | 'down' }) => {
@@ -102,8 +105,18 @@ export function renderQuestion(v: QuestionView): HTMLFieldSetElement {
     input.addEventListener('input', () => v.onChange(input.value.trim() ? { type: 'fillin', text: cutText(input.value, q.maxLength) } : undefined));
     fs.append(el('div', { class: 'ks-fill' }, [el('label', { for: id }, [t.yourAnswer]), input]));
   }
-  if (v.result) fs.append(renderFeedback(q, v.answer, v.result, lang));
+  if (v.result) fs.append(renderFeedback(plainQuestion(q), v.answer, v.result, lang));
+  if (v.result && v.review) {
+    const review = renderReview(plainQuestion(q), lang);
+    if (review) fs.append(review);
+  }
   return fs;
+}
+
+/** The right order of an ordering question (held in memory only, to never start already solved). */
+function orderingKey(q: RuntimeQuestion): string[] {
+  const p = plainQuestion(q);
+  return p.type === 'ordering' ? p.correct : [];
 }
 
 function selectedIds(a: Answer | undefined): string[] {
@@ -114,7 +127,7 @@ function selectedIds(a: Answer | undefined): string[] {
   return [];
 }
 
-function readChoice(q: Question, fs: HTMLElement): Answer | undefined {
+function readChoice(q: RuntimeQuestion, fs: HTMLElement): Answer | undefined {
   const ids = [...fs.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
   if (ids.length === 0) return undefined;
   if (q.type === 'truefalse') return { type: 'truefalse', value: ids[0] === 'true' };
@@ -143,7 +156,52 @@ function renderFeedback(q: Question, a: Answer | undefined, r: QuestionResult, l
     const fb = r.result === 'correct' ? q.feedback.correct : r.result === 'partial' ? q.feedback.partial ?? q.feedback.incorrect : q.feedback.incorrect;
     texts.push(fb[lang]);
   }
-  if (r.result === 'unanswered' && q.type === 'truefalse') texts.push(q.feedback[q.correct ? 'true' : 'false'][lang]);
   const label = t[r.result];
   return el('div', { class: `ks-feedback ks-feedback--${r.result}` }, [el('p', { class: 'ks-feedback-result' }, [el('strong', {}, [label])]), ...texts.map((s) => el('p', {}, [s]))]);
+}
+
+/**
+ * The review after a pass or the last attempt: the correct answer of the question and why (the feedback
+ * of the right choices, of the right value, or the question's "correct" feedback).
+ */
+function renderReview(q: Question, lang: Lang): HTMLElement | null {
+  const t = UI[lang];
+  const items: (HTMLElement | string)[] = [];
+  let why: string | undefined;
+  switch (q.type) {
+    case 'single':
+    case 'multiple':
+      items.push(el('ul', {}, q.choices.filter((c) => q.correct.includes(c.id)).map((c) => el('li', { 'data-key': c.id }, [el('strong', {}, [c.text[lang]]), ' — ', c.feedback[lang]]))));
+      break;
+    case 'truefalse':
+      items.push(el('p', { 'data-key': String(q.correct) }, [el('strong', {}, [q.correct ? t.trueLabel : t.falseLabel])]));
+      why = q.feedback[q.correct ? 'true' : 'false'][lang];
+      break;
+    case 'matching': {
+      const target = new Map(q.targets.map((x) => [x.id, x.text[lang]]));
+      const source = new Map(q.sources.map((x) => [x.id, x.text[lang]]));
+      items.push(el('ul', {}, q.correct.map(([s, tg]) => el('li', { 'data-key': `${s}.${tg}` }, [source.get(s) ?? s, ' → ', el('strong', {}, [target.get(tg) ?? tg])]))));
+      why = q.feedback.correct[lang];
+      break;
+    }
+    case 'ordering': {
+      const step = new Map(q.steps.map((x) => [x.id, x.text[lang]]));
+      items.push(el('ol', {}, q.correct.map((id) => el('li', { 'data-key': id }, [step.get(id) ?? id]))));
+      why = q.feedback.correct[lang];
+      break;
+    }
+    case 'fillin': {
+      const a = q.accept[0];
+      items.push(el('p', { 'data-key': 'fillin' }, [el('strong', {}, [(lang === 'vi' ? a?.vi ?? a?.en : a?.en ?? a?.vi) ?? ''])]));
+      why = q.feedback.correct[lang];
+      break;
+    }
+    case 'lab':
+      return null;
+  }
+  return el('div', { class: 'ks-review' }, [
+    el('p', { class: 'ks-review-title' }, [el('strong', {}, [t.reviewAnswer])]),
+    ...items,
+    why ? el('p', {}, [el('span', { class: 'ks-review-why' }, [`${t.reviewWhy} `]), why]) : null,
+  ]);
 }
