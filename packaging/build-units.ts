@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadCurriculum, type Curriculum, type LoadOptions } from '../src/model/load/load-curriculum.ts';
 import { CurriculumError } from '../src/errors/unit-error.ts';
+import { contentProblems, ENFORCED, type ContentProblem } from '../src/model/content-rules.ts';
 import { catalogEntry, type CatalogUnit } from './catalog.ts';
 import { PACKAGE_FORMATS, lessonFiles, unitFiles } from './formats.ts';
 import { sha256, zipPackage } from './zip.ts';
@@ -38,9 +39,14 @@ const gz = (s: string | Uint8Array) => gzipSync(typeof s === 'string' ? Buffer.f
  * Invalid sources throw CurriculumError before anything is written; output is staged and swapped in only
  * when every unit and package built.
  */
-export async function buildUnits(opts: BuildOptions): Promise<{ curriculum: Curriculum; catalog: CatalogUnit[]; rows: BuildRow[] }> {
+export async function buildUnits(opts: BuildOptions): Promise<{ curriculum: Curriculum; catalog: CatalogUnit[]; rows: BuildRow[]; pending: ContentProblem[] }> {
   const log = opts.log ?? (() => {});
   const curriculum = loadCurriculum(opts);
+  // Content rules of issue 12: enforced ones stop the build; the others are returned as warnings.
+  const content = contentProblems(opts.root, curriculum.units, (code) => curriculum.outcomes.get(code));
+  const enforced = content.filter((p) => ENFORCED[p.rule]);
+  if (enforced.length) throw new CurriculumError(enforced.map((p) => ({ ...p.problem, message: `[${p.rule}] ${p.problem.message}` })));
+  const pending = content.filter((p) => !ENFORCED[p.rule]);
   log(`✓ Curriculum valid: ${curriculum.units.length} unit(s), ${curriculum.outcomes.size} outcomes in ${curriculum.frameworks.length} frameworks`);
   const staging = join(opts.dist, `.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
@@ -52,7 +58,7 @@ export async function buildUnits(opts: BuildOptions): Promise<{ curriculum: Curr
     const catalog: CatalogUnit[] = [];
     const rows: BuildRow[] = [];
     for (const unit of curriculum.units) {
-      const entry = catalogEntry(unit);
+      const entry = catalogEntry(unit, (code) => curriculum.outcomes.get(code));
       let t0 = performance.now();
       const shared = await unitFiles(unit);
       const standalone = await lessonFiles(shared, 'standalone');
@@ -89,7 +95,7 @@ export async function buildUnits(opts: BuildOptions): Promise<{ curriculum: Curr
       if (existsSync(target)) rmSync(target, { recursive: true, force: true });
       renameSync(join(staging, name), target);
     }
-    return { curriculum, catalog, rows };
+    return { curriculum, catalog, rows, pending };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

@@ -4,12 +4,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CurriculumError } from '../src/errors/unit-error.ts';
 import { buildUnits, type BuildRow } from '../packaging/build-units.ts';
+import { buildContentSummary } from '../src/model/content-summary.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();
 const kb = (n: number | null) => (n === null ? '—' : (n / 1024).toFixed(1));
 try {
-  const { rows, catalog } = await buildUnits({
+  const { rows, catalog, curriculum, pending } = await buildUnits({
     root,
     dist: process.env.KHIENSO_DIST ? resolve(process.env.KHIENSO_DIST) : join(root, 'dist'),
     unitsDir: process.env.KHIENSO_UNITS ? resolve(process.env.KHIENSO_UNITS) : undefined,
@@ -19,6 +20,7 @@ try {
   });
   console.log('\nSummary (KB; html/js/css gzipped; state = worst-case suspend_data characters of 4096)');
   console.log(summaryTable(rows));
+  console.log('\n' + buildContentSummary(root, curriculum.units, pending));
   console.log(`\n✓ Built ${catalog.length} unit(s), ${rows.filter((r) => r.zipBytes !== null).length} packages in ${Math.round(performance.now() - started)} ms`);
 } catch (e) {
   if (e instanceof CurriculumError) {

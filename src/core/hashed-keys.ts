@@ -10,8 +10,8 @@ import { sha256Bytes, sha256Hex, utf8 } from './sha256.ts';
  *   its right/wrong bit (multiple), the true/false value, each source.target pair, each position:step, and
  *   every accepted fill-in variant after the question's normalisation;
  * - options, targets and steps in a seeded order (authored order often is the key order);
- * - feedback texts and the fill-in answer shown in review, letter-substituted per question so that
- *   "Đúng." / "Correct." cannot be read in the page source.
+ * - feedback texts and the fill-in answer shown in review, character-substituted (spaces and punctuation
+ *   too) with a table per text, so that "Đúng." / "Correct." cannot be read in the page source.
  * The salt is derived from the unit id, version and bank, so builds stay byte-for-byte reproducible while
  * each unit (and each new version) has its own. Scoring reveals a key only by hashing the candidates the
  * question itself lists, so it gives exactly the plain-key scores (tests/unit/hashed-keys.test.ts).
@@ -46,7 +46,8 @@ export function bankSalt(unitId: string, version: string, questions: readonly Qu
 
 // ---- Letter substitution for texts that would give the key away (feedback, the review answer) ----
 
-const RANGES: [number, number][] = [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a]];
+/** Printable ASCII, spaces and punctuation included, so word lengths and "Đúng." shapes do not show. */
+const RANGES: [number, number][] = [[0x20, 0x7e]];
 /** Classes of code points that are permuted among themselves (same UTF-8 length, so sizes do not change). */
 const CLASSES: number[][] = [
   RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i)),
@@ -54,11 +55,11 @@ const CLASSES: number[][] = [
   Array.from({ length: 0x100 }, (_, i) => 0x1e00 + i),
 ];
 const tables = new Map<string, { enc: Map<number, number>; dec: Map<number, number> }>();
-function table(salt: string, questionId: string) {
-  const k = `${salt}:${questionId}`;
+function table(salt: string, questionId: string, slot: string) {
+  const k = `${salt}\u001f${questionId}\u001f${slot}`;
   let t = tables.get(k);
   if (!t) {
-    const d = sha256Bytes(utf8(`${salt}\u001f${questionId}\u001ftext`));
+    const d = sha256Bytes(utf8(`${k}\u001ftext`));
     const random = createRandom(((d[0] ?? 0) << 24 | (d[1] ?? 0) << 16 | (d[2] ?? 0) << 8 | (d[3] ?? 0)) >>> 0);
     t = { enc: new Map(), dec: new Map() };
     for (const cls of CLASSES) {
@@ -80,11 +81,14 @@ const mapText = (s: string, m: Map<number, number>) => {
   }
   return out;
 };
-/** Letter-substitutes a text for the page (not encryption: it only keeps it unreadable as page source). */
-export const encodeText = (salt: string, questionId: string, s: string) => mapText(s, table(salt, questionId).enc);
-export const decodeText = (salt: string, questionId: string, s: string) => mapText(s, table(salt, questionId).dec);
-const encL = (salt: string, id: string, t: LocalizedText): LocalizedText => ({ vi: encodeText(salt, id, t.vi), en: encodeText(salt, id, t.en) });
-const decL = (salt: string, id: string, t: LocalizedText): LocalizedText => ({ vi: decodeText(salt, id, t.vi), en: decodeText(salt, id, t.en) });
+/**
+ * Character-substitutes a text for the page, with its own table per question and slot (which text of the
+ * question): not encryption, it only keeps the text unreadable as page source.
+ */
+export const encodeText = (salt: string, questionId: string, slot: string, s: string) => mapText(s, table(salt, questionId, slot).enc);
+export const decodeText = (salt: string, questionId: string, slot: string, s: string) => mapText(s, table(salt, questionId, slot).dec);
+const encL = (salt: string, id: string, slot: string, t: LocalizedText): LocalizedText => ({ vi: encodeText(salt, id, `${slot}:vi`, t.vi), en: encodeText(salt, id, `${slot}:en`, t.en) });
+const decL = (salt: string, id: string, slot: string, t: LocalizedText): LocalizedText => ({ vi: decodeText(salt, id, `${slot}:vi`, t.vi), en: decodeText(salt, id, `${slot}:en`, t.en) });
 
 /** Mixes an order with the salt, so the page does not list options or steps in the authored (key) order. */
 function seeded<T>(salt: string, questionId: string, what: string, items: readonly T[]): T[] {
@@ -101,8 +105,8 @@ export function fillinVariants(q: FillIn): string[] {
 /** The page form of a question (labs stay as they are: they grade themselves). */
 export function hashQuestion(q: Question, salt: string): RuntimeQuestion {
   const H = (v: string) => keyHash(salt, q.id, v);
-  const fb = <T extends { feedback: LocalizedText }>(c: T): T => ({ ...c, feedback: encL(salt, q.id, c.feedback) });
-  const outcomeFb = (f: Matching['feedback']) => ({ correct: encL(salt, q.id, f.correct), incorrect: encL(salt, q.id, f.incorrect), ...(f.partial ? { partial: encL(salt, q.id, f.partial) } : {}) });
+  const fb = <T extends { id: string; feedback: LocalizedText }>(c: T): T => ({ ...c, feedback: encL(salt, q.id, `c.${c.id}`, c.feedback) });
+  const outcomeFb = (f: Matching['feedback']) => ({ correct: encL(salt, q.id, 'correct', f.correct), incorrect: encL(salt, q.id, 'incorrect', f.incorrect), ...(f.partial ? { partial: encL(salt, q.id, 'partial', f.partial) } : {}) });
   switch (q.type) {
     case 'single': {
       const { correct, ...rest } = q;
@@ -115,7 +119,7 @@ export function hashQuestion(q: Question, salt: string): RuntimeQuestion {
     }
     case 'truefalse': {
       const { correct, ...rest } = q;
-      return { ...rest, feedback: { true: encL(salt, q.id, q.feedback.true), false: encL(salt, q.id, q.feedback.false) }, hs: salt, hk: H(String(correct)) };
+      return { ...rest, feedback: { true: encL(salt, q.id, 'true', q.feedback.true), false: encL(salt, q.id, 'false', q.feedback.false) }, hs: salt, hk: H(String(correct)) };
     }
     case 'matching': {
       const { correct, ...rest } = q;
@@ -129,7 +133,7 @@ export function hashQuestion(q: Question, salt: string): RuntimeQuestion {
       const { accept, ...rest } = q;
       const first = accept[0] ?? {};
       const show = { vi: first.vi ?? first.en ?? '', en: first.en ?? first.vi ?? '' };
-      return { ...rest, feedback: outcomeFb(q.feedback), hs: salt, hk: fillinVariants(q).map(H).sort(), show: encL(salt, q.id, show) };
+      return { ...rest, feedback: outcomeFb(q.feedback), hs: salt, hk: fillinVariants(q).map(H).sort(), show: encL(salt, q.id, 'show', show) };
     }
     case 'lab':
       return q;
@@ -156,18 +160,18 @@ export function plainQuestion(q: RuntimeQuestion): Question {
   if (cached) return cached;
   const { hs: salt, hk: _hk, ...rest } = q;
   const H = (v: string) => keyHash(salt, q.id, v);
-  const dec = (t: LocalizedText) => decL(salt, q.id, t);
-  const outcomeFb = (f: Matching['feedback']) => ({ correct: dec(f.correct), incorrect: dec(f.incorrect), ...(f.partial ? { partial: dec(f.partial) } : {}) });
+  const dec = (slot: string, t: LocalizedText) => decL(salt, q.id, slot, t);
+  const outcomeFb = (f: Matching['feedback']) => ({ correct: dec('correct', f.correct), incorrect: dec('incorrect', f.incorrect), ...(f.partial ? { partial: dec('partial', f.partial) } : {}) });
   let out: Question;
   switch (q.type) {
     case 'single':
-      out = { ...(rest as Omit<HashedSingle, 'hs' | 'hk'>), choices: q.choices.map((c) => ({ ...c, feedback: dec(c.feedback) })), correct: q.choices.filter((c) => H(c.id) === q.hk).map((c) => c.id).slice(0, 1) };
+      out = { ...(rest as Omit<HashedSingle, 'hs' | 'hk'>), choices: q.choices.map((c) => ({ ...c, feedback: dec(`c.${c.id}`, c.feedback) })), correct: q.choices.filter((c) => H(c.id) === q.hk).map((c) => c.id).slice(0, 1) };
       break;
     case 'multiple':
-      out = { ...(rest as Omit<HashedMultiple, 'hs' | 'hk'>), choices: q.choices.map((c) => ({ ...c, feedback: dec(c.feedback) })), correct: q.choices.filter((c) => q.hk[c.id] === H(`${c.id}:1`)).map((c) => c.id).sort() };
+      out = { ...(rest as Omit<HashedMultiple, 'hs' | 'hk'>), choices: q.choices.map((c) => ({ ...c, feedback: dec(`c.${c.id}`, c.feedback) })), correct: q.choices.filter((c) => q.hk[c.id] === H(`${c.id}:1`)).map((c) => c.id).sort() };
       break;
     case 'truefalse':
-      out = { ...(rest as Omit<HashedTrueFalse, 'hs' | 'hk'>), feedback: { true: dec(q.feedback.true), false: dec(q.feedback.false) }, correct: H('true') === q.hk };
+      out = { ...(rest as Omit<HashedTrueFalse, 'hs' | 'hk'>), feedback: { true: dec('true', q.feedback.true), false: dec('false', q.feedback.false) }, correct: H('true') === q.hk };
       break;
     case 'matching':
       out = { ...(rest as Omit<HashedMatching, 'hs' | 'hk'>), feedback: outcomeFb(q.feedback), correct: q.hk.map(([s, h]) => [s, q.targets.find((t) => H(`${s}.${t.id}`) === h)?.id ?? ''] as [string, string]) };
@@ -177,18 +181,13 @@ export function plainQuestion(q: RuntimeQuestion): Question {
       break;
     case 'fillin': {
       const { show, ...fill } = rest as Omit<HashedFillIn, 'hs' | 'hk'>;
-      const shown = dec(show);
+      const shown = dec('show', show);
       out = { ...fill, feedback: outcomeFb(q.feedback), accept: [{ vi: shown.vi, en: shown.en }] };
       break;
     }
   }
   plainCache.set(q, out);
   return out;
-}
-
-/** A feedback or option text of a runtime question in one language, readable. */
-export function readable(q: RuntimeQuestion, text: LocalizedText, lang: Lang): string {
-  return isHashed(q) ? decodeText(q.hs, q.id, text[lang]) : text[lang];
 }
 
 /** The page form of a whole bank. */

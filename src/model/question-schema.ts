@@ -34,13 +34,16 @@ const base = {
 };
 const noCorrect = 'question has no correct answer: add correct="…"';
 
+/** kind="scenario": a decision in a described situation (what to do next), a performing item (docs/authoring.md). */
+const scenarioKind = { kind: z.literal('scenario', { error: 'kind on a choice question can only be "scenario" (a decision in a described situation)' }).optional() };
+
 export const SingleChoiceSchema = z.object({
-  type: z.literal('single'), ...base,
+  type: z.literal('single'), ...base, ...scenarioKind,
   choices: z.array(ChoiceSchema, { error: 'add <Choice id="a" vi="…" en="…" feedbackVi="…" feedbackEn="…"/> elements' }).min(2, 'a single-choice question needs at least 2 <Choice>'),
   correct: z.array(z.string(), { error: noCorrect + ' naming one choice id' }).min(1, noCorrect + ' naming one choice id').max(1, 'single choice: correct names exactly one choice (use MultipleResponse for several)'),
 });
 export const MultipleResponseSchema = z.object({
-  type: z.literal('multiple'), ...base,
+  type: z.literal('multiple'), ...base, ...scenarioKind,
   choices: z.array(ChoiceSchema, { error: 'add <Choice id="a" vi="…" en="…" feedbackVi="…" feedbackEn="…"/> elements' }).min(3, 'a multiple-response question needs at least 3 <Choice>'),
   correct: z.array(z.string(), { error: noCorrect + ' naming the right choice ids' }).min(1, noCorrect + ' naming the right choice ids'),
 });

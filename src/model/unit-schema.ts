@@ -17,6 +17,20 @@ export const OutcomeRefSchema = z.object({
 });
 export type OutcomeRef = z.output<typeof OutcomeRefSchema>;
 
+/**
+ * The short path of a unit: which lessons to teach in 1–2 periods and how.
+ * @example { periods: 2, lessons: [01-internet-risks, 03-scam-messages], plan: { vi: "…", en: "…" } }
+ */
+export const ShortPathSchema = z.strictObject({
+  /** Class periods the short path takes: 1 or 2. */
+  periods: z.number({ error: 'shortPath.periods must be 1 or 2' }).int('shortPath.periods must be 1 or 2').min(1, 'shortPath.periods must be 1 or 2').max(2, 'shortPath.periods must be 1 or 2'),
+  /** Lessons kept, by file slug without language (01-internet-risks) or lesson id (internet-risks). */
+  lessons: z.array(z.string(), { error: 'shortPath.lessons lists lesson slugs, e.g. [01-internet-risks, 03-scam-messages]' }).min(1, 'shortPath.lessons must name at least one lesson'),
+  /** What to do in those periods: activities kept, the assessment as homework, … */
+  plan: LocalizedTextSchema,
+});
+export type ShortPath = z.output<typeof ShortPathSchema>;
+
 /** Frontmatter of a unit's unit.mdx. */
 export const UnitFrontmatterSchema = z.strictObject({
   /** Stable ASCII unit id; never change it once published. @example "g6-internet-safety" */
@@ -38,5 +52,7 @@ export const UnitFrontmatterSchema = z.strictObject({
   outcomes: z.array(OutcomeRefSchema).min(1, 'a unit must address at least one outcome'),
   /** Unit ids a student should have done first. */
   prerequisites: z.array(z.string()).default([]),
+  /** The unit in 1–2 periods, for schools that follow the textbook's time (optional for now). */
+  shortPath: ShortPathSchema.optional(),
 });
 export type UnitFrontmatter = z.output<typeof UnitFrontmatterSchema>;

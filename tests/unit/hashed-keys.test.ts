@@ -153,9 +153,10 @@ describe('keys not in plain sight', () => {
 
   it('letter substitution round-trips any text and keeps its UTF-8 size', () => {
     for (const s of ['Đúng. Mã OTP không bao giờ được đưa cho ai.', 'Correct! 123 — “quotes” 😀', 'ỹỸđĐ ơƠưƯ']) {
-      const e = encodeText('salt', 'q1', s);
+      const e = encodeText('salt', 'q1', 'c.a:vi', s);
       expect(e).not.toBe(s);
-      expect(decodeText('salt', 'q1', e)).toBe(s);
+      expect(decodeText('salt', 'q1', 'c.a:vi', e)).toBe(s);
+      expect(encodeText('salt', 'q1', 'c.b:vi', s)).not.toBe(e);
       expect(Buffer.byteLength(e)).toBe(Buffer.byteLength(s));
     }
   });

@@ -58,6 +58,7 @@ function extractQuestion(el: JsxElement, type: QuestionType, file: string, probl
   }
   if (type === 'lab') raw.kind = attr(el, 'kind');
   else raw.correct = parseCorrect(type, attr(el, 'correct'));
+  if ((type === 'single' || type === 'multiple') && attr(el, 'kind') !== undefined) raw.kind = attr(el, 'kind');
   const lines = new Map<string, number | undefined>([['', line]]);
   const feedback: Record<string, unknown> = {};
   for (const child of childElements(el)) {

@@ -1,6 +1,7 @@
 import type { ProblemList } from '../../errors/unit-error.ts';
 import type { Unit } from '../unit.ts';
 import { checkDraw } from './check-draw.ts';
+import { checkShortPath } from './check-short-path.ts';
 
 /**
  * Rules over a whole loaded unit (issue 12): each lives in its own small file. Problems fail the build
@@ -8,4 +9,5 @@ import { checkDraw } from './check-draw.ts';
  */
 export function checkUnitRules(root: string, unit: Unit, problems: ProblemList): void {
   checkDraw(root, unit, problems);
+  checkShortPath(root, unit, problems);
 }

@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Problem } from '../errors/unit-error.ts';
+import { checkItemStats, unitStats } from './item-stats.ts';
+import { questionLines } from './load/question-lines.ts';
+import { performanceOutcomes } from './performance.ts';
+import { spellingHits } from './spelling.ts';
+import type { Unit } from './unit.ts';
+
+/**
+ * Content rules of issue 12 (fair item statistics, performance items, one spelling convention). Each can be
+ * enforced (the build fails with file:line) or pending (printed as warnings) while the content is fixed.
+ */
+export type ContentRule = 'item-stats' | 'performance' | 'spelling';
+export const CONTENT_RULES: readonly ContentRule[] = ['item-stats', 'performance', 'spelling'];
+/** Which rules fail the build. A rule is switched on once the content satisfies it. */
+export const ENFORCED: Record<ContentRule, boolean> = { 'item-stats': false, performance: false, spelling: false };
+
+/** A problem found by a content rule. */
+export interface ContentProblem {
+  rule: ContentRule;
+  unit: string;
+  problem: Problem;
+}
+
+type Wording = (code: string) => { framework: string; vi: string } | undefined;
+
+/** Every content-rule problem of the given units, enforced or not. */
+export function contentProblems(root: string, units: readonly Unit[], wording: Wording): ContentProblem[] {
+  return units.flatMap((u) => [...itemStatProblems(root, u), ...performanceProblems(root, u, wording), ...spellingProblems(root, u)]);
+}
+
+function itemStatProblems(root: string, unit: Unit): ContentProblem[] {
+  const violations = checkItemStats(unitStats(unit));
+  if (!violations.length) return [];
+  const lines = questionLines(root, unit);
+  return violations.map((v) => ({
+    rule: 'item-stats', unit: unit.id,
+    problem: {
+      location: { file: unit.assessment.file, line: lines.get(v.items[0] ?? '') },
+      field: v.rule,
+      message: `${v.message}: ${v.items.map((id) => `${id} (line ${lines.get(id) ?? '?'})`).join(', ')}`,
+      hint: 'see docs/editorial-checklist.md, "Fair questions"; `npm run item-stats` prints the figures',
+    },
+  }));
+}
+
+function performanceProblems(root: string, unit: Unit, wording: Wording): ContentProblem[] {
+  const file = `${unit.dir}/unit.mdx`;
+  let text = '';
+  try { text = readFileSync(join(root, file), 'utf8'); } catch { /* line unknown */ }
+  const lineOf = (code: string) => {
+    const i = text.split('\n').findIndex((l) => l.includes(code));
+    return i >= 0 ? i + 1 : undefined;
+  };
+  return performanceOutcomes(unit, wording).filter((p) => p.items.length === 0).map((p) => ({
+    rule: 'performance', unit: unit.id,
+    problem: {
+      location: { file, line: lineOf(p.code) },
+      field: 'outcomes',
+      message: `outcome "${p.code}" says "${p.verb}" but no performing item assesses it (a lab, an ordering of a procedure, or a scenario decision)`,
+      hint: `add a <Lab>, an <Ordering> or a <SingleChoice kind="scenario"> with outcomes="${p.code}" (docs/authoring.md), or mark the outcome level: opportunity`,
+    },
+  }));
+}
+
+/** The Vietnamese sources of a unit: unit.mdx, the .vi.mdx lessons, assessment.mdx. */
+export function vietnameseFiles(root: string, unit: Unit): string[] {
+  let lessons: string[] = [];
+  try { lessons = readdirSync(join(root, unit.dir, 'lessons')).filter((n) => n.endsWith('.vi.mdx')).sort().map((n) => `${unit.dir}/lessons/${n}`); } catch { /* none */ }
+  return [`${unit.dir}/unit.mdx`, ...lessons, unit.assessment.file];
+}
+
+function spellingProblems(root: string, unit: Unit): ContentProblem[] {
+  return vietnameseFiles(root, unit).flatMap((file) => {
+    let text = '';
+    try { text = readFileSync(join(root, file), 'utf8'); } catch { return []; }
+    return spellingHits(text, ['ki-li', 'tone-placement']).map((h) => ({
+      rule: 'spelling' as const, unit: unit.id,
+      problem: { location: { file, line: h.line, column: h.column }, message: `"${h.found}" → "${h.fix}" (${h.rule === 'ki-li' ? "the textbooks' kĩ/lí spelling" : "the textbooks' tone placement: hoá, khoá, khoẻ, thuỷ"})`, hint: 'write kĩ năng, kĩ thuật, quản lí, xử lí, lí do, hoá, khoá… (docs/editorial-checklist.md); proper names keep theirs' },
+    }));
+  });
+}
