@@ -14,7 +14,7 @@ import type { Unit } from './unit.ts';
 export type ContentRule = 'item-stats' | 'performance' | 'spelling';
 export const CONTENT_RULES: readonly ContentRule[] = ['item-stats', 'performance', 'spelling'];
 /** Which rules fail the build. A rule is switched on once the content satisfies it. */
-export const ENFORCED: Record<ContentRule, boolean> = { 'item-stats': false, performance: false, spelling: false };
+export const ENFORCED: Record<ContentRule, boolean> = { 'item-stats': true, performance: true, spelling: true };
 
 /** A problem found by a content rule. */
 export interface ContentProblem {
