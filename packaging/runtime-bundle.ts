@@ -1,6 +1,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { SANDBOX_FILE, SANDBOX_HTML } from '../src/labs/sql/sandbox.ts';
 
 /** Browsers old school PCs and the Moodle app still run. */
 // Safari 14.0 has a destructuring bug esbuild cannot transpile around; 14.1 ships on the same OS versions.
@@ -63,6 +64,11 @@ export const LAB_ASSETS: Record<string, { name: string; from: string }[]> = {
   sql: [{ name: 'sql-wasm.wasm', from: '../node_modules/sql.js/dist/sql-wasm.wasm' }],
 };
 
+/** Pages a lab opens in a frame, written next to the lesson page (see src/labs/sql/sandbox.ts). */
+export const LAB_PAGES: Record<string, { name: string; text: string }[]> = {
+  sql: [{ name: SANDBOX_FILE, text: SANDBOX_HTML }],
+};
+
 const assetCache = new Map<string, { name: string; bytes: Uint8Array }[]>();
 
 /** Reads a lab's binary assets (once per process). */
@@ -70,6 +76,7 @@ export function labAssets(kind: string): { name: string; bytes: Uint8Array }[] {
   let assets = assetCache.get(kind);
   if (!assets) {
     assets = (LAB_ASSETS[kind] ?? []).map((a) => ({ name: a.name, bytes: new Uint8Array(readFileSync(fileURLToPath(new URL(a.from, import.meta.url)))) }));
+    for (const page of LAB_PAGES[kind] ?? []) assets.push({ name: page.name, bytes: new TextEncoder().encode(page.text) });
     assetCache.set(kind, assets);
   }
   return assets;

@@ -62,6 +62,10 @@ export async function validateTincan(files: PackageFiles, unitIri: string): Prom
   if (typeof xml !== 'string') return [{ line: null, message: 'tincan.xml is missing from the package root' }];
   const parsed = await validateXML({ xml: [{ fileName: 'tincan.xml', contents: xml }], normalization: 'format' });
   if (parsed.errors.length) return parsed.errors.map((e) => ({ line: e.loc?.lineNumber ?? null, message: e.message.trim() }));
+  return tincanRules(xml, files, unitIri);
+}
+
+function tincanRules(xml: string, files: PackageFiles, unitIri: string): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
   if (!xml.includes('<tincan xmlns="http://projecttincan.com/tincan.xsd">')) problems.push({ line: 2, message: 'root element must be <tincan xmlns="http://projecttincan.com/tincan.xsd">' });
   if (!xml.includes(`<activity id="${unitIri}" type="http://adlnet.gov/expapi/activities/course">`)) problems.push({ line: null, message: `no course activity with id ${unitIri}` });
@@ -69,4 +73,78 @@ export async function validateTincan(files: PackageFiles, unitIri: string): Prom
   if (!launch) problems.push({ line: null, message: 'no <launch> element' });
   else if (!files.has(launch)) problems.push({ line: null, message: `launch file ${launch} is not in the package` });
   return problems;
+}
+
+/** One package to validate in a batch: a name for messages and its files. */
+export interface BatchItem { name: string; files: PackageFiles }
+
+const MEMORY = { initialMemoryPages: 512, maxMemoryPages: 4096 };
+
+/**
+ * Validates the manifests of many packages of one format in ONE xmllint run (one WebAssembly start instead of
+ * one per package: the start, not the validation, was most of the build time). Returns the problems of
+ * each package, in order. If the batch cannot be attributed file by file, each package is validated alone.
+ */
+export async function validateManifestsBatch(format: keyof typeof IMPORTS | 'cmi5', items: BatchItem[], cmi5Xsd?: string): Promise<ManifestProblem[][]> {
+  if (!items.length) return [];
+  const manifestName = format === 'cmi5' ? 'cmi5.xml' : 'imsmanifest.xml';
+  const out: ManifestProblem[][] = items.map(() => []);
+  const xml: XMLFileInfo[] = [];
+  items.forEach((it, i) => {
+    const text = it.files.get(manifestName);
+    if (typeof text !== 'string') out[i]?.push({ line: null, message: `${manifestName} is missing from the package root` });
+    else xml.push({ fileName: `p${i}.xml`, contents: text });
+  });
+  let schema: XMLFileInfo[];
+  const preload: XMLFileInfo[] = [];
+  if (format === 'cmi5') {
+    schema = [{ fileName: 'CourseStructure.xsd', contents: cmi5Xsd ?? '' }];
+  } else {
+    schema = [{ fileName: 'wrapper.xsd', contents: `<?xml version="1.0" encoding="UTF-8"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+${IMPORTS[format].map(([ns, file]) => `  <xs:import namespace="${ns}" schemaLocation="${file}"/>`).join('\n')}
+</xs:schema>` }];
+    // Every package ships the same official schema files; they are loaded once for the batch.
+    for (const [name, content] of items[0]?.files ?? []) {
+      if (!/\.(xsd|dtd)$/.test(name)) continue;
+      const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
+      preload.push({ fileName: name, contents: name === 'ims_xml.xsd' ? text.replace(/xmlns="http:\/\/www\.w3\.org\/XML\/1998\/namespace"\s*/, '') : text });
+    }
+  }
+  if (!xml.length) return out;
+  try {
+    const result = await validateXML({ xml, schema, preload, ...MEMORY });
+    if (result.valid) return out;
+    let unattributed = false;
+    for (const e of result.errors) {
+      const i = /^p(\d+)\.xml$/.exec(e.loc?.fileName ?? '')?.[1];
+      if (i === undefined) { unattributed = true; continue; }
+      out[Number(i)]?.push({ line: e.loc?.lineNumber ?? null, message: e.message.trim() });
+    }
+    if (!unattributed || out.some((p) => p.length)) return out;
+  } catch {
+    /* fall through: validate one by one to say which package is wrong */
+  }
+  return Promise.all(items.map((it) => (format === 'cmi5' ? validateCmi5(it.files, cmi5Xsd ?? '') : validateManifest(format, it.files))));
+}
+
+/** tincan.xml of many packages: well-formedness in one run, then the per-package checks of validateTincan. */
+export async function validateTincanBatch(items: (BatchItem & { unitIri: string })[]): Promise<ManifestProblem[][]> {
+  const xml: XMLFileInfo[] = [];
+  items.forEach((it, i) => {
+    const text = it.files.get('tincan.xml');
+    if (typeof text === 'string') xml.push({ fileName: `p${i}.xml`, contents: text });
+  });
+  let wellFormed = true;
+  try {
+    if (xml.length) wellFormed = (await validateXML({ xml, normalization: 'format', ...MEMORY })).valid;
+  } catch {
+    wellFormed = false;
+  }
+  if (!wellFormed) return Promise.all(items.map((it) => validateTincan(it.files, it.unitIri)));
+  return items.map((it) => {
+    const text = it.files.get('tincan.xml');
+    if (typeof text !== 'string') return [{ line: null, message: 'tincan.xml is missing from the package root' }];
+    return tincanRules(text, it.files, it.unitIri);
+  });
 }
