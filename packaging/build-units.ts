@@ -5,7 +5,9 @@ import { loadCurriculum, type Curriculum, type LoadOptions } from '../src/model/
 import { CurriculumError, formatWarnings } from '../src/errors/unit-error.ts';
 import type { Unit } from '../src/model/unit.ts';
 import { catalogEntry, type CatalogUnit } from './catalog.ts';
-import { PACKAGE_FORMATS, lessonFiles, unitFiles } from './formats.ts';
+import { CMI5_XSD, PACKAGE_FORMATS, lessonFiles, unitFiles, type PackageFormat } from './formats.ts';
+import { validateAllPackages } from './validate-manifest.ts';
+import { iris } from '../src/core/iris.ts';
 import { sha256, zipPackage, type PackageFiles } from './zip.ts';
 
 export interface BuildOptions extends LoadOptions {
@@ -65,7 +67,7 @@ export async function buildUnits(opts: BuildOptions): Promise<{ curriculum: Curr
   try {
     const built: CatalogUnit[] = [];
     const rows: BuildRow[] = [];
-    const pending = new Map<string, { unit: Unit; files: PackageFiles; entry: CatalogUnit; row: BuildRow }[]>(PACKAGE_FORMATS.map((f) => [f.id, []]));
+    const pending: { unit: Unit; format: PackageFormat; files: PackageFiles }[] = [];
     for (const unit of curriculum.units) {
       const entry = catalogEntry(unit);
       let t0 = performance.now();
@@ -90,20 +92,20 @@ export async function buildUnits(opts: BuildOptions): Promise<{ curriculum: Curr
         entry.packages[format.id] = { file, bytes: zip.length, sha256: sha256(zip) };
         const row: BuildRow = { unit: unit.id, format: format.id, zipBytes: zip.length, jsGz: gz(lesson.content.get('player.js') ?? ''), ...common, ms: Math.round(performance.now() - t0) };
         rows.push(row);
-        pending.get(format.id)?.push({ unit, files, entry, row });
+        pending.push({ unit, format, files });
         log(`  • ${unit.id}: ${format.label} package (${Math.round(zip.length / 1024)} KB)`);
       }
       built.push(entry);
     }
-    // Every manifest of one format is checked in one validator run (formats in parallel).
+    // Every manifest of every package (all formats) is checked in one validator run.
     const t0 = performance.now();
-    const results = await Promise.all(PACKAGE_FORMATS.map(async (format) => ({ format, items: pending.get(format.id) ?? [], problems: await format.validateAll(pending.get(format.id) ?? []) })));
-    const invalid = results.flatMap(({ format, items, problems }) => problems.flatMap((list, i) => {
-      const unit = items[i]?.unit as Unit;
-      return list.map((message) => ({ location: { file: `${unit.dir}/unit.mdx` }, message: `${format.label} package of "${unit.id}" is invalid: ${message}`, hint: 'no package was written; this is a packaging bug or a value the manifest cannot hold' }));
-    }));
+    const results = await validateAllPackages(pending.map((p) => ({ format: p.format.id, files: p.files, unitIri: iris.unit(p.unit.id) })), CMI5_XSD);
+    const invalid = results.flatMap((list, i) => {
+      const { unit, format } = pending[i] as (typeof pending)[number];
+      return list.map((p) => ({ location: { file: `${unit.dir}/unit.mdx` }, message: `${format.label} package of "${unit.id}" is invalid: ${format.id === 'xapi' ? 'tincan.xml' : format.id === 'cmi5' ? 'cmi5.xml' : 'imsmanifest.xml'}${p.line ? `:${p.line}` : ''} ${p.message}`, hint: 'no package was written; this is a packaging bug or a value the manifest cannot hold' }));
+    });
     if (invalid.length) throw new CurriculumError(invalid);
-    log(`  ✓ ${results.reduce((s, r) => s + r.items.length, 0)} manifests valid against the official schemas (${Math.round(performance.now() - t0)} ms)`);
+    log(`  ✓ ${pending.length} manifests valid against the official schemas (${Math.round(performance.now() - t0)} ms)`);
 
     const catalogFile = join(opts.dist, 'catalog.json');
     const incremental = opts.only !== undefined && existsSync(catalogFile) && existsSync(join(opts.dist, 'units'));

@@ -7,7 +7,7 @@ import { validateManifest } from './validate-manifest.ts';
 import { loadXsds } from './xsd-files.ts';
 import { buildXapiPackage } from './xapi.ts';
 import { buildCmi5Package } from './cmi5.ts';
-import { validateCmi5, validateTincan, validateManifestsBatch, validateTincanBatch, type ManifestProblem } from './validate-manifest.ts';
+import { validateCmi5, validateTincan } from './validate-manifest.ts';
 import { iris } from '../src/core/iris.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,14 +23,11 @@ export interface PackageFormat {
   runtime: RuntimeKind;
   build(unit: Unit, lesson: { content: PackageFiles; launch: string }, outcomeText: FrameworkOutcomeLookup): PackageFiles;
   validate(files: PackageFiles, unit: Unit): Promise<string[]>;
-  /** Validates the packages of many units in one go (one validator start per format and build). */
-  validateAll(items: { unit: Unit; files: PackageFiles }[]): Promise<string[][]>;
 }
 
 const xsds = { scorm12: loadXsds('scorm12'), scorm2004: loadXsds('scorm2004-4th') };
-const cmi5Xsd = readFileSync(fileURLToPath(new URL('./xsd/cmi5/CourseStructure.xsd', import.meta.url)), 'utf8');
-const batch = (items: { unit: Unit; files: PackageFiles }[]) => items.map((it) => ({ name: it.unit.id, files: it.files }));
-const each = (all: ManifestProblem[][], file: string) => all.map((problems) => lines(problems, file));
+/** The cmi5 course-structure schema (also used by the build's one-run validation of every package). */
+export const CMI5_XSD = readFileSync(fileURLToPath(new URL('./xsd/cmi5/CourseStructure.xsd', import.meta.url)), 'utf8');
 const lines = (problems: { line: number | null; message: string }[], file: string) => problems.map((p) => `${file}${p.line ? `:${p.line}` : ''} ${p.message}`);
 
 /** Every package format the build produces, in order. */
@@ -39,25 +36,21 @@ export const PACKAGE_FORMATS: PackageFormat[] = [
     id: 'scorm12', label: 'SCORM 1.2', runtime: 'scorm12',
     build: (unit, lesson) => buildScorm12Package(unit, lesson, xsds.scorm12),
     validate: async (files) => (await validateManifest('scorm12', files)).map((p) => `imsmanifest.xml${p.line ? `:${p.line}` : ''} ${p.message}`),
-    validateAll: async (items) => each(await validateManifestsBatch('scorm12', batch(items)), 'imsmanifest.xml'),
   },
   {
     id: 'scorm2004', label: 'SCORM 2004 4th ed.', runtime: 'scorm2004',
     build: (unit, lesson) => buildScorm2004Package(unit, lesson, xsds.scorm2004),
     validate: async (files) => (await validateManifest('scorm2004', files)).map((p) => `imsmanifest.xml${p.line ? `:${p.line}` : ''} ${p.message}`),
-    validateAll: async (items) => each(await validateManifestsBatch('scorm2004', batch(items)), 'imsmanifest.xml'),
   },
   {
     id: 'xapi', label: 'xAPI (tincan.xml)', runtime: 'xapi',
     build: (unit, lesson) => buildXapiPackage(unit, lesson),
     validate: async (files, unit) => lines(await validateTincan(files, iris.unit(unit.id)), 'tincan.xml'),
-    validateAll: async (items) => each(await validateTincanBatch(items.map((it) => ({ name: it.unit.id, files: it.files, unitIri: iris.unit(it.unit.id) }))), 'tincan.xml'),
   },
   {
     id: 'cmi5', label: 'cmi5', runtime: 'cmi5',
     build: (unit, lesson, outcomeText) => buildCmi5Package(unit, lesson, outcomeText),
-    validate: async (files) => lines(await validateCmi5(files, cmi5Xsd), 'cmi5.xml'),
-    validateAll: async (items) => each(await validateManifestsBatch('cmi5', batch(items), cmi5Xsd), 'cmi5.xml'),
+    validate: async (files) => lines(await validateCmi5(files, CMI5_XSD), 'cmi5.xml'),
   },
 ];
 

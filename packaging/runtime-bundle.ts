@@ -1,4 +1,4 @@
-import { build } from 'esbuild';
+import { cachedBundle } from './bundle-cache.ts';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { SANDBOX_FILE, SANDBOX_HTML } from '../src/labs/sql/sandbox.ts';
@@ -24,12 +24,12 @@ export function bundleLab(kind: string): Promise<string> {
   const key = `lab:${kind}`;
   let p = cache.get(key);
   if (!p) {
-    p = build({
+    p = cachedBundle(`lab-${kind}`, {
       entryPoints: [fileURLToPath(new URL(`../src/labs/${kind}/entry.ts`, import.meta.url))],
       bundle: true, minify: true, format: 'iife', target: BROWSER_TARGETS, write: false, legalComments: 'none', charset: 'utf8',
       // sql.js also runs under Node; its Node-only branches are never taken in a browser.
       platform: 'browser', external: ['fs', 'path', 'crypto'],
-    }).then((r) => r.outputFiles[0]?.text ?? '');
+    });
     cache.set(key, p);
   }
   return p;
@@ -39,10 +39,10 @@ export function bundleLab(kind: string): Promise<string> {
 export function bundleRuntime(kind: RuntimeKind): Promise<string> {
   let p = cache.get(kind);
   if (!p) {
-    p = build({
+    p = cachedBundle(`runtime-${kind}`, {
       entryPoints: [fileURLToPath(new URL(RUNTIME_ENTRIES[kind], import.meta.url))],
       bundle: true, minify: true, format: 'iife', target: BROWSER_TARGETS, write: false, legalComments: 'none', charset: 'utf8',
-    }).then((r) => r.outputFiles[0]?.text ?? '');
+    });
     cache.set(kind, p);
   }
   return p;
@@ -52,8 +52,7 @@ export function bundleRuntime(kind: RuntimeKind): Promise<string> {
 export function bundleCss(): Promise<string> {
   let p = cache.get('css');
   if (!p) {
-    p = build({ entryPoints: [fileURLToPath(new URL('../src/runtime/ui/player.css', import.meta.url))], bundle: true, minify: true, target: BROWSER_TARGETS, write: false, charset: 'utf8' })
-      .then((r) => r.outputFiles[0]?.text ?? '');
+    p = cachedBundle('player-css', { entryPoints: [fileURLToPath(new URL('../src/runtime/ui/player.css', import.meta.url))], bundle: true, minify: true, target: BROWSER_TARGETS, write: false, charset: 'utf8' });
     cache.set('css', p);
   }
   return p;
