@@ -47,7 +47,7 @@ describe('Content-Security-Policy of the teacher site', () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/units/${unit?.id}/lessons/${unit?.lessons[0]?.id}/`);
     const out = await page.evaluate(async () => {
-      const w = window as unknown as { pwned?: number; printed?: boolean };
+      const w = window as unknown as { pwned?: number; printed?: boolean; print: () => void };
       w.print = () => { w.printed = true; };
       document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.pwned=1">');
       const s = document.createElement('script');
