@@ -16,4 +16,14 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [mdx(), khienSoSite({ dist })],
   devToolbar: { enabled: false },
+  // Content-Security-Policy in every page (a <meta>; Astro adds the hashes of its own scripts): no inline
+  // script or handler and no script from another origin, as in the lesson player (packaging/player-page.ts).
+  // Inline styles stay allowed (chart and table sizing); frames only from the site itself (the preview).
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "frame-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
 });

@@ -26,7 +26,8 @@ export interface PackageFormat {
 }
 
 const xsds = { scorm12: loadXsds('scorm12'), scorm2004: loadXsds('scorm2004-4th') };
-const cmi5Xsd = readFileSync(fileURLToPath(new URL('./xsd/cmi5/CourseStructure.xsd', import.meta.url)), 'utf8');
+/** The cmi5 course-structure schema (also used by the build's one-run validation of every package). */
+export const CMI5_XSD = readFileSync(fileURLToPath(new URL('./xsd/cmi5/CourseStructure.xsd', import.meta.url)), 'utf8');
 const lines = (problems: { line: number | null; message: string }[], file: string) => problems.map((p) => `${file}${p.line ? `:${p.line}` : ''} ${p.message}`);
 
 /** Every package format the build produces, in order. */
@@ -49,7 +50,7 @@ export const PACKAGE_FORMATS: PackageFormat[] = [
   {
     id: 'cmi5', label: 'cmi5', runtime: 'cmi5',
     build: (unit, lesson, outcomeText) => buildCmi5Package(unit, lesson, outcomeText),
-    validate: async (files) => lines(await validateCmi5(files, cmi5Xsd), 'cmi5.xml'),
+    validate: async (files) => lines(await validateCmi5(files, CMI5_XSD), 'cmi5.xml'),
   },
 ];
 

@@ -13,6 +13,28 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 /** JSON safe inside a <script> element. */
 const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
+/**
+ * Content-Security-Policy of every lesson page (standalone and in every package), as defence in depth behind
+ * the URL allow-list: scripts only from the unit's own folder (no inline script, no event-handler attributes,
+ * no other origin); WebAssembly compilation for the SQL lab; nothing embedded from elsewhere. connect-src
+ * stays open to http(s) because an xAPI/cmi5 launch names its LRS, which may be any server of the school.
+ * Inline style attributes are allowed (labs size their frames); frame-ancestors cannot be set in a <meta>,
+ * so Moodle's frame and a new window both keep working.
+ */
+export const PLAYER_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self' https: http:",
+  "frame-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 /** Builds the single lesson-player page of a unit: every lesson in both languages, then the assessment. */
 export function buildUnitPage(unit: Unit, assets: PageAssets): string {
   const both = (vi: string, en: string, tag = 'span') => `<${tag} data-l="vi" lang="vi">${vi}</${tag}><${tag} data-l="en" lang="en">${en}</${tag}>`;
@@ -26,6 +48,7 @@ ${l.html.en}</div>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${PLAYER_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Khiên Số ${esc(unit.id)}@${esc(unit.version)}">
 <title>${esc(unit.title.vi)} · ${esc(unit.title.en)}</title>

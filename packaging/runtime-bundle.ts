@@ -1,6 +1,7 @@
-import { build } from 'esbuild';
+import { cachedBundle } from './bundle-cache.ts';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { SANDBOX_FILE, SANDBOX_HTML } from '../src/labs/sql/sandbox.ts';
 
 /** Browsers old school PCs and the Moodle app still run. */
 // Safari 14.0 has a destructuring bug esbuild cannot transpile around; 14.1 ships on the same OS versions.
@@ -23,12 +24,12 @@ export function bundleLab(kind: string): Promise<string> {
   const key = `lab:${kind}`;
   let p = cache.get(key);
   if (!p) {
-    p = build({
+    p = cachedBundle(`lab-${kind}`, {
       entryPoints: [fileURLToPath(new URL(`../src/labs/${kind}/entry.ts`, import.meta.url))],
       bundle: true, minify: true, format: 'iife', target: BROWSER_TARGETS, write: false, legalComments: 'none', charset: 'utf8',
       // sql.js also runs under Node; its Node-only branches are never taken in a browser.
       platform: 'browser', external: ['fs', 'path', 'crypto'],
-    }).then((r) => r.outputFiles[0]?.text ?? '');
+    });
     cache.set(key, p);
   }
   return p;
@@ -38,10 +39,10 @@ export function bundleLab(kind: string): Promise<string> {
 export function bundleRuntime(kind: RuntimeKind): Promise<string> {
   let p = cache.get(kind);
   if (!p) {
-    p = build({
+    p = cachedBundle(`runtime-${kind}`, {
       entryPoints: [fileURLToPath(new URL(RUNTIME_ENTRIES[kind], import.meta.url))],
       bundle: true, minify: true, format: 'iife', target: BROWSER_TARGETS, write: false, legalComments: 'none', charset: 'utf8',
-    }).then((r) => r.outputFiles[0]?.text ?? '');
+    });
     cache.set(kind, p);
   }
   return p;
@@ -51,8 +52,7 @@ export function bundleRuntime(kind: RuntimeKind): Promise<string> {
 export function bundleCss(): Promise<string> {
   let p = cache.get('css');
   if (!p) {
-    p = build({ entryPoints: [fileURLToPath(new URL('../src/runtime/ui/player.css', import.meta.url))], bundle: true, minify: true, target: BROWSER_TARGETS, write: false, charset: 'utf8' })
-      .then((r) => r.outputFiles[0]?.text ?? '');
+    p = cachedBundle('player-css', { entryPoints: [fileURLToPath(new URL('../src/runtime/ui/player.css', import.meta.url))], bundle: true, minify: true, target: BROWSER_TARGETS, write: false, charset: 'utf8' });
     cache.set('css', p);
   }
   return p;
@@ -63,6 +63,11 @@ export const LAB_ASSETS: Record<string, { name: string; from: string }[]> = {
   sql: [{ name: 'sql-wasm.wasm', from: '../node_modules/sql.js/dist/sql-wasm.wasm' }],
 };
 
+/** Pages a lab opens in a frame, written next to the lesson page (see src/labs/sql/sandbox.ts). */
+export const LAB_PAGES: Record<string, { name: string; text: string }[]> = {
+  sql: [{ name: SANDBOX_FILE, text: SANDBOX_HTML }],
+};
+
 const assetCache = new Map<string, { name: string; bytes: Uint8Array }[]>();
 
 /** Reads a lab's binary assets (once per process). */
@@ -70,6 +75,7 @@ export function labAssets(kind: string): { name: string; bytes: Uint8Array }[] {
   let assets = assetCache.get(kind);
   if (!assets) {
     assets = (LAB_ASSETS[kind] ?? []).map((a) => ({ name: a.name, bytes: new Uint8Array(readFileSync(fileURLToPath(new URL(a.from, import.meta.url)))) }));
+    for (const page of LAB_PAGES[kind] ?? []) assets.push({ name: page.name, bytes: new TextEncoder().encode(page.text) });
     assetCache.set(kind, assets);
   }
   return assets;

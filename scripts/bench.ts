@@ -2,7 +2,8 @@
 // zip size, lesson JS and CSS (gzipped), worst-case learner state, build+package time, and the time until
 // the lesson is interactive in Chromium with the CPU slowed 4×. Budgets: JS ≤ 30 KB gz (SCORM and
 // standalone; ≤ 60 KB with the xAPI/cmi5 client), package ≤ 150 KB zipped, interactive ≤ 1 s.
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,70 @@ import { launchBrowser } from '../tests/helpers/browser.ts';
 import { startStaticServer } from '../tests/helpers/static-server.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const mark = (ok: boolean) => (ok ? '✓' : '✗ over budget');
+let over = 0;
+
+// Child mode: one build in a fresh process, printing its CPU time (all threads, incl. the XML validator).
+if (process.env.KHIENSO_BENCH_CHILD) {
+  const cpu0 = process.cpuUsage();
+  const w0 = performance.now();
+  await buildUnits({ root, dist: process.env.KHIENSO_BENCH_CHILD, unitsDir: process.env.KHIENSO_UNITS, only: process.env.KHIENSO_ONLY?.split(',') });
+  const cpu = process.cpuUsage(cpu0);
+  console.log(JSON.stringify({ cpuS: (cpu.user + cpu.system) / 1e6, wallS: (performance.now() - w0) / 1000, totalCpuS: (process.cpuUsage().user + process.cpuUsage().system) / 1e6 }));
+  process.exit(0);
+}
+
+/** Runs one build in a new Node process; returns its CPU seconds from process start (startup and imports included). */
+function childBuild(dist: string, env: Record<string, string>): { cpuS: number; wallS: number; totalCpuS: number } {
+  const w0 = performance.now();
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], { env: { ...process.env, ...env, KHIENSO_BENCH_CHILD: dist }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bench build failed: ${r.stderr}`);
+  const out = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { cpuS: number; totalCpuS: number };
+  // Wall time of the whole command as an author runs it: Node start, imports, validation, build, write.
+  return { ...out, wallS: (performance.now() - w0) / 1000 };
+}
+
+/** A curriculum of n synthetic units: copies of the real units under new ids (no prerequisites). */
+function syntheticUnits(n: number): string {
+  const src = join(root, 'curriculum/units');
+  const real = readdirSync(src).filter((d) => !d.startsWith('.')).sort();
+  const dir = mkdtempSync(join(tmpdir(), `ks-syn${n}-`));
+  for (let i = 0; i < n; i++) {
+    const from = real[i % real.length] as string;
+    const id = `syn${String(i).padStart(3, '0')}-${from}`.slice(0, 48);
+    cpSync(join(src, from), join(dir, id), { recursive: true });
+    const f = join(dir, id, 'unit.mdx');
+    writeFileSync(f, readFileSync(f, 'utf8').replace(/^id: .*$/m, `id: ${id}`).replace(/^prerequisites:.*(\n {2}- .*)*$/m, 'prerequisites: []'));
+  }
+  return dir;
+}
+
+if (process.env.KHIENSO_BENCH_SCALING !== '0' && !process.env.KHIENSO_ONLY) {
+  console.log('Build scaling (synthetic units = copies of the real ones; CPU of a fresh process, all threads)');
+  const points: { n: number; cpuS: number; dist: string; units: string }[] = [];
+  for (const n of [20, 60, 120]) {
+    const units = syntheticUnits(n);
+    const d = mkdtempSync(join(tmpdir(), 'ks-bench-scale-'));
+    const r = childBuild(d, { KHIENSO_UNITS: units });
+    points.push({ n, cpuS: r.totalCpuS, dist: d, units });
+    console.log(`  ${String(n).padStart(3)} units: ${r.totalCpuS.toFixed(1).padStart(6)} s CPU, ${r.wallS.toFixed(1)} s wall`);
+  }
+  const first = points[0] as (typeof points)[number];
+  const last = points[points.length - 1] as (typeof points)[number];
+  const perUnit = (last.cpuS - first.cpuS) / (last.n - first.n);
+  const fixed = first.cpuS - perUnit * first.n;
+  const big = last;
+  const one = readdirSync(big.units).sort()[Math.floor(big.n / 2)] as string;
+  const r1 = childBuild(big.dist, { KHIENSO_UNITS: big.units, KHIENSO_ONLY: one });
+  console.log(`scaling: ${points.map((p) => `${p.n} units ${p.cpuS.toFixed(1)} s`).join(', ')} → ${perUnit.toFixed(3)} s CPU per unit ${mark(perUnit <= 0.25)} (≤ 0.25) + ${fixed.toFixed(1)} s fixed ${mark(fixed <= 8)} (≤ 8)`);
+  console.log(`one-unit rebuild into the existing ${big.n}-unit dist: ${r1.wallS.toFixed(2)} s wall, ${r1.totalCpuS.toFixed(2)} s CPU ${mark(r1.wallS <= 2)} (≤ 2 s)\n`);
+  if (perUnit > 0.25 || fixed > 8 || r1.wallS > 2) over++;
+  for (const p of points) {
+    rmSync(p.dist, { recursive: true, force: true });
+    rmSync(p.units, { recursive: true, force: true });
+  }
+  if (process.env.KHIENSO_BENCH_SCALING === 'only') process.exit(over ? 1 : 0);
+}
 const dist = mkdtempSync(join(tmpdir(), 'ks-bench-'));
 const only = process.env.KHIENSO_ONLY?.split(',');
 const t0 = performance.now();
@@ -18,11 +83,9 @@ const { rows, catalog } = await buildUnits({ root, dist, only });
 const buildMs = performance.now() - t0;
 const KB = 1024;
 const budget = { js: 30 * KB, jsXapi: 60 * KB, zip: 150 * KB, interactiveMs: 1000 };
-const mark = (ok: boolean) => (ok ? '✓' : '✗ over budget');
 
 console.log(`Built ${catalog.length} unit(s) and ${rows.filter((r) => r.zipBytes !== null).length} packages in ${(buildMs / 1000).toFixed(2)} s\n`);
 console.log('unit'.padEnd(30) + 'format'.padEnd(12) + 'zip KB'.padStart(8) + 'js gz KB'.padStart(10) + 'labs gz KB'.padStart(12) + 'css gz KB'.padStart(11) + 'state'.padStart(7) + 'ms'.padStart(6) + '  budget');
-let over = 0;
 for (const r of rows) {
   const jsBudget = r.format === 'xapi' || r.format === 'cmi5' ? budget.jsXapi : budget.js;
   // Lab engine binaries (SQLite wasm) count like media: the package budget is "before media".

@@ -21,7 +21,7 @@ try {
   console.log('\nSummary (KB; html/js/css gzipped; state = worst-case suspend_data characters of 4096)');
   console.log(summaryTable(rows));
   console.log('\n' + buildContentSummary(root, curriculum.units, pending));
-  console.log(`\n✓ Built ${catalog.length} unit(s), ${rows.filter((r) => r.zipBytes !== null).length} packages in ${Math.round(performance.now() - started)} ms`);
+  console.log(`\n✓ Built ${rows.filter((r) => r.format === 'standalone').length} unit(s) and ${rows.filter((r) => r.zipBytes !== null).length} packages (catalogue: ${catalog.length} units) in ${Math.round(performance.now() - started)} ms`);
 } catch (e) {
   if (e instanceof CurriculumError) {
     console.error(`✗ Build stopped; nothing was written.\n${e.message}`);

@@ -77,7 +77,20 @@ function decodeAnswer(code: string, v: string): Answer | undefined {
  * percent-encoded: encodeURIComponent throws "URI malformed" on a lone surrogate.
  */
 export function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (m, pre: string | undefined) => (pre === undefined ? '\uFFFD' : pre + '\uFFFD'));
+  // A scan rather than a regular expression: the browsers we support lack lookbehind (Safari 14) and
+  // String.prototype.toWellFormed (Chrome 109), and a regex without lookbehind misses runs of lone surrogates.
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const n = text.charCodeAt(i + 1);
+      if (n >= 0xdc00 && n <= 0xdfff) {
+        out += text.slice(i, i + 2);
+        i++;
+      } else out += '\uFFFD';
+    } else out += c >= 0xdc00 && c <= 0xdfff ? '\uFFFD' : text.charAt(i);
+  }
+  return out;
 }
 
 /** Cuts text to at most `max` UTF-16 units without splitting a character made of a surrogate pair. */

@@ -38,11 +38,18 @@ export class CurriculumError extends Error {
   }
 }
 
-/** Collects problems while loading, so one run reports all of them instead of stopping at the first. */
+/**
+ * Collects problems while loading, so one run reports all of them instead of stopping at the first.
+ * Warnings (a declared exception, a normalised file) are shown but do not stop the build.
+ */
 export class ProblemList {
   readonly items: Problem[] = [];
+  readonly warnings: Problem[] = [];
   add(p: Problem): void {
     this.items.push(p);
+  }
+  warn(p: Problem): void {
+    this.warnings.push(p);
   }
   get empty(): boolean {
     return this.items.length === 0;
@@ -51,4 +58,11 @@ export class ProblemList {
   throwIfAny(): void {
     if (!this.empty) throw new CurriculumError(this.items);
   }
+}
+
+/** Formats warnings for the terminal (empty string when there are none). */
+export function formatWarnings(warnings: readonly Problem[]): string {
+  if (!warnings.length) return '';
+  const n = warnings.length;
+  return `${n} warning${n === 1 ? '' : 's'}:\n` + warnings.map((p) => '  ' + formatProblem(p)).join('\n');
 }

@@ -17,6 +17,10 @@ export type Option = z.output<typeof OptionSchema>;
 export const ChoiceSchema = OptionSchema.extend({ feedback: LocalizedTextSchema });
 export type Choice = z.output<typeof ChoiceSchema>;
 
+/** A matching target; `distractor` marks a deliberate wrong option that no source is paired with. */
+export const TargetSchema = OptionSchema.extend({ distractor: z.boolean().optional() });
+export type Target = z.output<typeof TargetSchema>;
+
 /** Feedback on the whole answer, for question types without per-choice feedback. */
 export const OutcomeFeedbackSchema = z.object({
   correct: LocalizedTextSchema,
@@ -55,7 +59,7 @@ export const TrueFalseSchema = z.object({
 export const MatchingSchema = z.object({
   type: z.literal('matching'), ...base,
   sources: z.array(OptionSchema, { error: 'add <Source> elements' }).min(2, 'a matching question needs at least 2 <Source>'),
-  targets: z.array(OptionSchema, { error: 'add <Target> elements' }).min(2, 'a matching question needs at least 2 <Target>'),
+  targets: z.array(TargetSchema, { error: 'add <Target> elements' }).min(2, 'a matching question needs at least 2 <Target>'),
   correct: z.array(z.tuple([z.string(), z.string()]), { error: noCorrect + ' as source:target pairs' }).min(1, noCorrect + ' as source:target pairs, e.g. correct="1:a 2:b"'),
   feedback: OutcomeFeedbackSchema,
 });

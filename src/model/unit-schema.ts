@@ -14,6 +14,8 @@ export const OutcomeRefSchema = z.object({
   code: z.string().regex(OUTCOME_CODE, 'outcome codes are ASCII without spaces'),
   /** assessed: at least one question targets it; opportunity: touched but not assessed. */
   level: z.enum(['assessed', 'opportunity'], { error: 'level must be "assessed" or "opportunity"' }),
+  /** Set to true to use an outcome of another grade on purpose (a review or a bridge); the build warns. */
+  crossGrade: z.boolean({ error: 'crossGrade is true or left out' }).optional(),
 });
 export type OutcomeRef = z.output<typeof OutcomeRefSchema>;
 

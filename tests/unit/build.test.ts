@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
 import { join } from 'node:path';
 import { buildUnits } from '../../packaging/build-units.ts';
 import { CurriculumError } from '../../src/errors/unit-error.ts';
@@ -52,5 +53,46 @@ describe('build', () => {
     await expect(buildUnits({ root: c.root, unitsDir: c.unitsDir, frameworksDir: c.frameworksDir, dist })).rejects.toThrow(CurriculumError);
     expect(readFileSync(join(dist, 'catalog.json'), 'utf8')).toBe('{"previous":true}');
     expect(existsSync(join(dist, 'units'))).toBe(false);
+  });
+
+  /** A scratch curriculum with two units: fx-basics and fx-second (a copy with its own id). */
+  function twoUnits() {
+    const c = scratchCurriculum();
+    cpSync(c.unitDir, join(c.unitsDir, 'fx-second'), { recursive: true });
+    const f = join(c.unitsDir, 'fx-second/unit.mdx');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('id: fx-basics', 'id: fx-second').replace('Fixture unit', 'Second unit'));
+    return c;
+  }
+
+  it('a filtered build updates only that unit and keeps every other unit, package and catalogue entry', async () => {
+    const c = twoUnits();
+    const dist = join(c.root, 'dist');
+    const opts = { root: c.root, unitsDir: c.unitsDir, frameworksDir: c.frameworksDir, dist };
+    await buildUnits(opts);
+    const otherZip = join(dist, 'packages/scorm12/fx-second.zip');
+    const otherBefore = readFileSync(otherZip);
+    const otherPage = statSync(join(dist, 'units/fx-second/index.html')).mtimeMs;
+    c.edit('unit.mdx', (s) => s.replace('Fixture unit', 'Fixture unit, revised'));
+    await buildUnits({ ...opts, only: ['fx-basics'] });
+    const catalog = JSON.parse(readFileSync(join(dist, 'catalog.json'), 'utf8'));
+    expect(catalog.units.map((u: { id: string }) => u.id)).toEqual(['fx-basics', 'fx-second']);
+    expect(catalog.units[0].title.en).toBe('Fixture unit, revised');
+    expect(catalog.units[1].title.en).toBe('Second unit');
+    expect(readFileSync(otherZip).equals(otherBefore)).toBe(true);
+    expect(statSync(join(dist, 'units/fx-second/index.html')).mtimeMs).toBe(otherPage);
+    for (const f of ['scorm12', 'scorm2004', 'xapi', 'cmi5']) expect(existsSync(join(dist, `packages/${f}/fx-second.zip`)), f).toBe(true);
+    expect(readFileSync(join(dist, 'units/fx-basics/index.html'), 'utf8')).toContain('Fixture unit, revised');
+  });
+
+  it('a link to another unit is plain text in every package, never a broken link', async () => {
+    const c = twoUnits();
+    c.edit('lessons/01-risks.en.mdx', (s) => s + '\nContinue with [the second unit](unit:fx-second).\n');
+    const dist = join(c.root, 'dist');
+    await buildUnits({ root: c.root, unitsDir: c.unitsDir, frameworksDir: c.frameworksDir, dist });
+    for (const f of ['scorm12', 'scorm2004', 'xapi', 'cmi5']) {
+      const html = strFromU8(unzipSync(readFileSync(join(dist, `packages/${f}/fx-basics.zip`)))['index.html'] as Uint8Array);
+      expect(html).toContain('<span class="ks-unit-ref" data-unit="fx-second">the second unit</span>');
+      expect(html).not.toMatch(/href="[^"#]*fx-second/);
+    }
   });
 });

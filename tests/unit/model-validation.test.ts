@@ -45,7 +45,7 @@ describe('unit validation: every bad input names the file (and line) and says ho
 
   it('duplicate unit ids across folders', () => {
     const msg = errorAfter((c) => cpSync(c.unitDir, join(c.unitsDir, 'fx-copy'), { recursive: true }));
-    expect(msg).toMatch(/units\/fx-copy\/unit\.mdx id: duplicate unit id "fx-basics" \(also used by .*units\/fx-basics\/unit\.mdx\)/);
+    expect(msg).toMatch(/units\/fx-copy\/unit\.mdx:2 id: duplicate unit id "fx-basics" \(also used by .*units\/fx-basics\/unit\.mdx\)/);
   });
 
   it('duplicate question ids', () => {

@@ -2,7 +2,7 @@ import initSqlJs, { type Database } from 'sql.js';
 import { el } from '../../runtime/ui/dom.ts';
 import { registerLab, type LabMountOptions } from '../lab-api.ts';
 import { PARAMETERISED_LOGIN, SEED_SQL, concatenatedLogin, decodeSql, encodeSql, gradeSql, type SqlProgress } from './grade.ts';
-import { SANDBOX_HTML } from './sandbox.ts';
+import { SANDBOX_FILE } from './sandbox.ts';
 
 const T = {
   vi: {
@@ -103,7 +103,7 @@ function mount(root: HTMLElement, o: LabMountOptions): void {
   root.append(el('section', { class: 'ks-lab-item', 'aria-labelledby': 'sql-h2' }, [el('h4', { id: 'sql-h2' }, [t.h2]), fixSet, rerun, fixOut]));
 
   // 3–4. XSS in an isolated frame (sandbox without allow-same-origin).
-  const frame = el('iframe', { sandbox: 'allow-scripts', title: t.frame, srcdoc: SANDBOX_HTML, style: 'width:100%;height:7rem;border:1px solid #c5ccd6' });
+  const frame = el('iframe', { sandbox: 'allow-scripts', title: t.frame, src: SANDBOX_FILE, style: 'width:100%;height:7rem;border:1px solid #c5ccd6' });
   const comment = el('input', { type: 'text', id: 'xss-comment', autocomplete: 'off', spellcheck: 'false', disabled: o.locked });
   const xssOut = el('p', { 'aria-live': 'polite', id: 'xss-result' });
   let mode: 'html' | 'escape' = 'html';

@@ -1,4 +1,11 @@
 /**
+ * File name of the comment page inside a unit folder or package. It is a file of its own rather than a
+ * srcdoc frame: a srcdoc document inherits the lesson page's Content-Security-Policy (no inline script),
+ * which would stop the exercise; a separate document has only its own policy below.
+ */
+export const SANDBOX_FILE = 'lab-sql-sandbox.html';
+
+/**
  * The comment page of the XSS exercise, run in an iframe with sandbox="allow-scripts" and no
  * allow-same-origin: injected code runs in an isolated origin and can only call hacked(), which tells the
  * lab it worked. It can read nothing of the lesson page and sends nothing anywhere.

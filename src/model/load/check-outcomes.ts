@@ -8,6 +8,8 @@ interface Sources {
   unitLineOf: (path: readonly PropertyKey[]) => number | undefined;
   assessmentFile: string;
   questionLines: Map<string, number | undefined>;
+  /** Grade of an outcome that belongs to one grade (CT GDPT 2018 codes), undefined for the others. */
+  outcomeGrade?: (code: string) => number | undefined;
 }
 
 /** Checks every outcome code a unit, its lessons and its questions use against the frameworks and each other. */
@@ -17,6 +19,12 @@ export function checkOutcomes(front: UnitFrontmatter, lessons: Lesson[], questio
     if (!known.has(o.code)) problems.add({ location: { file: src.unitFile, line: src.unitLineOf(['outcomes', i, 'code']) }, field: `outcomes.${i}.code`, message: `unknown outcome code "${o.code}"`, hint: suggest(o.code, known) });
     if (unitCodes.has(o.code)) problems.add({ location: { file: src.unitFile, line: src.unitLineOf(['outcomes', i]) }, field: `outcomes.${i}`, message: `outcome "${o.code}" is listed twice` });
     unitCodes.set(o.code, o.level);
+    const grade = src.outcomeGrade?.(o.code);
+    if (grade !== undefined && grade !== front.grade) {
+      const location = { file: src.unitFile, line: src.unitLineOf(['outcomes', i]) };
+      if (o.crossGrade) problems.warn({ location, field: `outcomes.${i}`, message: `outcome "${o.code}" belongs to grade ${grade}, but this is a grade ${front.grade} unit (declared crossGrade: true)`, hint: 'make sure the lessons say why a grade ' + grade + ' outcome is taught here' });
+      else problems.add({ location, field: `outcomes.${i}`, message: `outcome "${o.code}" belongs to grade ${grade}, but this is a grade ${front.grade} unit`, hint: `use an outcome of grade ${front.grade}, or if it is on purpose (a review or a bridge) write { code: ${o.code}, level: ${o.level}, crossGrade: true }` });
+    }
   });
   for (const l of lessons) {
     for (const c of l.outcomes) if (!unitCodes.has(c)) problems.add({ location: { file: l.files.vi }, field: 'outcomes', message: `lesson outcome "${c}" is not in the unit's outcomes`, hint: known.has(c) ? `add { code: ${c}, level: … } to unit.mdx` : suggest(c, known) });

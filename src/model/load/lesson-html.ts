@@ -6,6 +6,15 @@ import { toString } from 'mdast-util-to-string';
 import type { ProblemList } from '../../errors/unit-error.ts';
 import type { Lang } from '../text.ts';
 import { attr, lineOf, type JsxElement } from './mdx-ast.ts';
+import { checkUrl } from './check-urls.ts';
+
+/** A link to another unit (unit:<id>), checked against the whole curriculum once every unit id is known. */
+export interface UnitLinkRef {
+  unit: string;
+  lesson?: string;
+  file: string;
+  line: number | undefined;
+}
 
 const LABELS = {
   vi: { vocab: 'Từ khoá', example: 'Ví dụ mẫu', think: 'Cùng suy nghĩ', info: 'Thông tin', tip: 'Mẹo', warning: 'Cảnh báo', law: 'Pháp luật' },
@@ -26,9 +35,26 @@ export const LESSON_COMPONENTS: Record<string, string[]> = {
 const h = (tag: string, props: Record<string, string>, children: ElementContent[]): Element => ({ type: 'element', tagName: tag, properties: props, children });
 const text = (value: string): ElementContent => ({ type: 'text', value });
 
-/** Renders a lesson body (mdast) to HTML; unknown components and bad attributes become problems. */
-export function renderLessonHtml(tree: Root, lang: Lang, file: string, problems: ProblemList): string {
+/**
+ * Renders a lesson body (mdast) to HTML; unknown components and bad attributes become problems. Links to
+ * other units become `<span class="ks-unit-ref" data-unit="…">` (plain text in a package, which holds one
+ * unit; the site turns them into links with linkUnitRefs) and are collected into `unitLinks`.
+ */
+export function renderLessonHtml(tree: Root, lang: Lang, file: string, problems: ProblemList, unitLinks?: UnitLinkRef[]): string {
   const L = LABELS[lang];
+  const definitions = new Map<string, string>();
+  for (const n of tree.children) if (n.type === 'definition') definitions.set(n.identifier.toLowerCase(), n.url);
+  /** Every link goes through the allow-list; a refused URL (already reported by check-mdx) renders as text. */
+  const safeLink = (state: State, node: MdastNodes, url: string): Element | ElementContent[] => {
+    const kids = state.all(node) as ElementContent[];
+    const v = checkUrl(url, 'link');
+    if (!v.ok) return kids;
+    if (v.kind === 'unit') {
+      unitLinks?.push({ unit: v.unit, lesson: v.lesson, file, line: lineOf(node) });
+      return h('span', { className: 'ks-unit-ref', dataUnit: v.unit, ...(v.lesson ? { dataLesson: v.lesson } : {}) }, kids);
+    }
+    return h('a', v.kind === 'fragment' ? { href: v.href } : { href: v.href, target: '_blank', rel: 'noopener noreferrer' }, kids);
+  };
   const jsx = (state: State, node: JsxElement): Element | ElementContent[] | undefined => {
     const name = node.name ?? '';
     const allowed = LESSON_COMPONENTS[name];
@@ -71,10 +97,8 @@ export function renderLessonHtml(tree: Root, lang: Lang, file: string, problems:
       mdxJsxTextElement: (state: State, node: JsxElement) => jsx(state, node),
       mdxFlowExpression: () => undefined,
       mdxTextExpression: () => undefined,
-      mdxjsEsm: (_s: State, node: MdastNodes) => {
-        problems.add({ location: { file, line: lineOf(node) }, message: 'import/export statements are not allowed in lessons', hint: 'use the built-in components only' });
-        return undefined;
-      },
+      // Reported by check-mdx.ts for every file; never rendered.
+      mdxjsEsm: () => undefined,
       paragraph: (state: State, node: MdastNodes & { children: MdastNodes[] }) => {
         // A block component written on one line arrives inside a paragraph; <aside>/<section> may not sit in <p>.
         const real = node.children.filter((c) => !(c.type === 'text' && !(c as { value: string }).value.trim()));
@@ -87,14 +111,15 @@ export function renderLessonHtml(tree: Root, lang: Lang, file: string, problems:
         const depth = Math.min(6, Math.max(3, node.depth + 1));
         return h(`h${depth}`, {}, state.all(node) as ElementContent[]);
       },
-      link: (state: State, node: MdastNodes & { url: string }) => {
-        const external = /^[a-z]+:/i.test(node.url);
-        return h('a', external ? { href: node.url, target: '_blank', rel: 'noopener noreferrer' } : { href: node.url }, state.all(node) as ElementContent[]);
+      link: (state: State, node: MdastNodes & { url: string }) => safeLink(state, node, node.url),
+      linkReference: (state: State, node: MdastNodes & { identifier: string }) => {
+        const url = definitions.get(node.identifier.toLowerCase());
+        return url === undefined ? (state.all(node) as ElementContent[]) : safeLink(state, node, url);
       },
-      image: (_s: State, node: MdastNodes) => {
-        problems.add({ location: { file, line: lineOf(node) }, message: 'images are not supported in lessons yet' });
-        return undefined;
-      },
+      definition: () => undefined,
+      // Images are refused by check-mdx.ts (nothing is loaded from outside a package).
+      image: () => undefined,
+      imageReference: () => undefined,
     } as never,
   }) as HastRoot;
   return toHtml(hast);

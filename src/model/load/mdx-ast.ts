@@ -2,15 +2,20 @@ import { createProcessor } from '@mdx-js/mdx';
 import type { Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { ProblemList } from '../../errors/unit-error.ts';
+import { checkMdxTree } from './check-mdx.ts';
 
 export type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
 const processor = createProcessor();
 
-/** Parses an MDX body into an mdast tree with positions; a syntax error becomes a problem with its line. */
+/**
+ * Parses an MDX body into an mdast tree with positions; a syntax error becomes a problem with its line.
+ * Every tree is then checked the same way (check-mdx.ts): no expressions, no import/export, allowed URLs only.
+ */
 export function parseMdx(body: string, file: string, problems: ProblemList): Root | undefined {
+  let tree: Root;
   try {
-    return processor.parse(body) as Root;
+    tree = processor.parse(body) as Root;
   } catch (err) {
     const e = err as { line?: number; column?: number; reason?: string; message: string; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
     const place = e.place && 'start' in e.place ? e.place.start : e.place;
@@ -21,6 +26,8 @@ export function parseMdx(body: string, file: string, problems: ProblemList): Roo
     });
     return undefined;
   }
+  checkMdxTree(tree, file, problems);
+  return tree;
 }
 
 /** True for a JSX element node (block or inline). */

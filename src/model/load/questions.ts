@@ -4,6 +4,8 @@ import { QUESTION_COMPONENTS, QuestionSchema, type Question, type QuestionType }
 import { attr, attrNames, isJsx, lineOf, type JsxElement } from './mdx-ast.ts';
 import { parseWithFriendlyErrors } from './validate.ts';
 import { checkQuestionReferences } from './question-refs.ts';
+import { checkQuestionStructure } from './check-question-structure.ts';
+import { shortTextLooksVietnamese } from './check-language.ts';
 
 /** A question parsed from MDX, with the line it starts on. */
 export interface SourcedQuestion {
@@ -21,6 +23,11 @@ const CHILDREN: Record<QuestionType, string[]> = {
   lab: ['Prompt'],
 };
 const QUESTION_ATTRS = new Set(['id', 'weight', 'outcomes', 'correct', 'ignoreCase', 'ignoreDiacritics', 'maxLength', 'kind']);
+/** Attributes each child element accepts (anything else would be silently ignored, so it is refused). */
+const CHILD_ATTRS: Record<string, string[]> = {
+  Prompt: ['vi', 'en'], Choice: ['id', 'vi', 'en', 'feedbackVi', 'feedbackEn'], Source: ['id', 'vi', 'en'],
+  Target: ['id', 'vi', 'en', 'distractor'], Step: ['id', 'vi', 'en'], Feedback: ['on', 'vi', 'en'], Accept: ['vi', 'en', 'value'],
+};
 const LIST_KEY: Record<string, string> = { Choice: 'choices', Source: 'sources', Target: 'targets', Step: 'steps', Accept: 'accept' };
 
 /** Extracts and validates every question component of an assessment body. */
@@ -68,7 +75,12 @@ function extractQuestion(el: JsxElement, type: QuestionType, file: string, probl
       problems.add({ location: { file, line: cl }, message: `${where}: <${name}> is not allowed here`, hint: `a ${el.name} may contain ${CHILDREN[type].map((c) => `<${c}>`).join(', ')}` });
       continue;
     }
+    const allowed = CHILD_ATTRS[name] ?? [];
+    for (const a of attrNames(child)) {
+      if (!allowed.includes(a)) problems.add({ location: { file, line: cl }, message: `${where}: <${name}> has unknown attribute "${a}"`, hint: `<${name}> takes ${allowed.join(', ')}` });
+    }
     const text = { vi: attr(child, 'vi'), en: attr(child, 'en') };
+    if (typeof text.en === 'string' && shortTextLooksVietnamese(text.en)) problems.add({ location: { file, line: cl }, message: `${where}: the English text of <${name}> is Vietnamese ("${text.en.slice(0, 50)}")`, hint: 'write the English version in en="…"' });
     if (name === 'Prompt') {
       raw.prompt = text;
       lines.set('prompt', cl);
@@ -83,6 +95,9 @@ function extractQuestion(el: JsxElement, type: QuestionType, file: string, probl
       if (name === 'Accept') {
         const value = attr(child, 'value');
         list.push({ vi: text.vi ?? value, en: text.en ?? value });
+      } else if (name === 'Target') {
+        const d = attr(child, 'distractor');
+        list.push({ id: attr(child, 'id'), text, ...(d === undefined ? {} : { distractor: d === true || d === 'true' ? true : d === 'false' ? false : d }) });
       } else if (name === 'Choice') {
         list.push({ id: attr(child, 'id'), text, feedback: { vi: attr(child, 'feedbackVi'), en: attr(child, 'feedbackEn') } });
       } else {
@@ -102,6 +117,7 @@ function extractQuestion(el: JsxElement, type: QuestionType, file: string, probl
   const question = parseWithFriendlyErrors(QuestionSchema, raw, { file, lineOf: lineOfPath, problems, fieldPrefix: where });
   if (!question) return undefined;
   checkQuestionReferences(question, { file, line, where, problems });
+  checkQuestionStructure(question, { file, line, where, problems, lineOf: (key) => lines.get(key) });
   return problems.items.length === before ? { question, line } : undefined;
 }
 
