@@ -75,6 +75,6 @@ export interface Tracker {
 
 /** A non-blocking message for the learner about saving. */
 export interface TrackerNotice {
-  kind: 'standalone' | 'save-failed' | 'saved-again' | 'state-reset' | 'storage-unavailable' | 'review' | 'launch-failed';
+  kind: 'standalone' | 'save-failed' | 'saved-again' | 'state-reset' | 'storage-unavailable' | 'review' | 'launch-failed' | 'statement-refused' | 'session-closed';
   detail?: string;
 }
