@@ -104,7 +104,7 @@ export function createCmi5Tracker(unit: RuntimeUnit, launch: Cmi5Launch, options
         onPending: () => tracker.onNotice?.({ kind: 'save-failed' }),
         onDrained: () => tracker.onNotice?.({ kind: 'saved-again' }),
         onRefused: () => tracker.onNotice?.({ kind: 'statement-refused' }),
-      }, { timing: options.retry, leftovers: 'drop', mergeState: (remote, ours) => mergeStateText(remote, ours) ?? ours });
+      }, { timing: options.retry, leftovers: 'drop', mergeState: (remote, ours) => mergeStateText(ours, remote) ?? ours });
       let remote: string | null = null;
       let reached = false;
       try {

@@ -45,7 +45,7 @@ export function createXapiTracker(o: XapiTrackerOptions): Tracker {
         onPending: () => tracker.onNotice?.({ kind: 'save-failed' }),
         onDrained: () => tracker.onNotice?.({ kind: 'saved-again' }),
         onRefused: () => tracker.onNotice?.({ kind: 'statement-refused' }),
-      }, { timing: o.retry, leftovers: 'verify', mergeState: (remote, ours) => mergeStateText(remote, ours) ?? ours });
+      }, { timing: o.retry, leftovers: 'verify', mergeState: (remote, ours) => mergeStateText(ours, remote) ?? ours });
       let remote: string | null = null;
       let reached = false;
       try {
