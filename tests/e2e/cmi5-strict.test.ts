@@ -110,6 +110,27 @@ describe('cmi5 package with a strict cmi5 LMS, over several sittings', () => {
     expect(verbs.filter((v) => v === 'failed')).toHaveLength(0);
   });
 
+  it('a failure whose statements were lost in an outage at Finish is reported once, at the end of the next session', async () => {
+    const registration = crypto.randomUUID();
+    const ctx = await browser.newContext();
+    const s1 = lms.launch(registration, { returnURL: `${server.url}/lms/host.html?returned=1` });
+    const first = await open(s1.url, ctx);
+    lms.lrs.setDown(true);
+    await completeUnit(first.frame, unit, unit.assessment.draw);
+    await pressButton(first.frame, '#ks-finish');
+    await first.page.waitForURL(/returned=1/, { timeout: 10000 });
+    await first.page.close();
+    lms.lrs.setDown(false);
+    const s2 = lms.launch(registration);
+    const second = await open(s2.url, ctx);
+    await closeTab(second.page, s2.session.id);
+    await ctx.close();
+    expect(lms.lrs.refusals).toEqual([]);
+    // Session 1 got only its initialized through; session 2 reports what was earned and lost in it.
+    expect(lms.definedVerbs(registration)).toEqual(['initialized', 'initialized', 'completed', 'failed', 'terminated']);
+    expect(lms.satisfied.has(registration)).toBe(false);
+  });
+
   it('a session abandoned by a launch in another tab: its statements are refused and set aside with a notice, and never block the new session', async () => {
     const registration = crypto.randomUUID();
     const ctx = await browser.newContext();

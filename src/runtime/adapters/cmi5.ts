@@ -135,6 +135,9 @@ export function createCmi5Tracker(unit: RuntimeUnit, launch: Cmi5Launch, options
           completedSent = true;
           batch.push(statements.completed(Date.now() - started, defined(true)));
         }
+        // A failure whose "failed" never reached the LMS is reported at the end of this session, unless the
+        // learner passes first (at most one of passed/failed per session, never failed after passed).
+        if (normal && best !== null && !earnedPass && !passedSent && (await lrsHas(VERBS.failed)) === false) pendingFail = best;
         send(batch);
       }
       const mode = launchData.launchMode === 'Browse' ? 'browse' : launchData.launchMode === 'Review' ? 'review' : 'normal';
