@@ -67,6 +67,8 @@ export interface Tracker {
   commit(): void;
   /** Ends the session: suspend when unfinished, normal when finished. */
   terminate(exit: 'suspend' | 'normal'): void;
+  /** The learner left the lesson on purpose (Finish): forget what this tab keeps of the launch (credentials). */
+  release?(): void;
   /** Resolves when everything sent so far has been delivered (or could not be, for now). */
   whenIdle?(): Promise<void>;
   /** Set by the player: called with a learner-facing message when the LMS has trouble. */

@@ -92,6 +92,8 @@ describe('cmi5 package with a strict cmi5 LMS, over several sittings', () => {
     await first.frame.waitForSelector('[data-notice="save-failed"]');
     await pressButton(first.frame, '#ks-finish');
     await first.page.waitForURL(/returned=1/, { timeout: 10000 });
+    // Finish ends the launch for good: the tab (now on the LMS page, same origin) keeps no credentials.
+    expect(await first.page.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toContain(s1.session.token);
     await first.page.close();
     lms.lrs.setDown(false);
     expect(lms.definedVerbs(registration)).not.toContain('passed');

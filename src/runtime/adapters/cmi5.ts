@@ -177,7 +177,7 @@ export function createCmi5Tracker(unit: RuntimeUnit, launch: Cmi5Launch, options
     commit() {
       void outbox.flush();
     },
-    terminate(exit) {
+    terminate() {
       if (finished || !outbox) return;
       finished = true;
       if (!closed) {
@@ -185,13 +185,17 @@ export function createCmi5Tracker(unit: RuntimeUnit, launch: Cmi5Launch, options
         if (normal && pendingFail !== null && !passedSent) batch.push(graded(false, pendingFail));
         batch.push(statements.unitVerb('terminated', { duration: `PT${((Date.now() - started) / 1000).toFixed(2)}S` }, defined(false)));
         void outbox.send(batch);
-        // The session is over: a reload of this page must not send anything in it. A reload still resumes
-        // tracked (the resume state is saved with the LRS, results are reported at the next launch), so the
-        // tab keeps its token until the learner has finished the unit.
+        // The session is over: a reload of this page must not send anything in it. Closing the tab and
+        // reloading it look the same here, and a reload still resumes tracked (the resume state is saved with
+        // the LRS, results are reported at the next launch), so the tab keeps its token until the learner
+        // leaves with Finish (release) or the tab is closed (sessionStorage dies with it).
         closed = true;
-        options.keep?.(exit === 'normal' ? null : { ...kept, closed: true });
+        options.keep?.({ ...kept, closed: true });
       }
       outbox.flushUrgent();
+    },
+    release() {
+      options.keep?.(null);
     },
     whenIdle: () => outbox?.flush() ?? Promise.resolve(),
   };

@@ -69,6 +69,7 @@ export async function runPlayer(tracker: Tracker): Promise<Session> {
       const finish = el('button', { type: 'button', id: 'ks-finish' }, [t.finish]);
       finish.addEventListener('click', () => {
         session.end();
+        tracker.release?.();
         const idle = tracker.whenIdle?.() ?? Promise.resolve();
         void Promise.race([idle, new Promise((r) => setTimeout(r, 3000))]).then(() => { window.location.href = returnUrl; });
       });
