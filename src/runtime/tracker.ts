@@ -67,6 +67,8 @@ export interface Tracker {
   commit(): void;
   /** Ends the session: suspend when unfinished, normal when finished. */
   terminate(exit: 'suspend' | 'normal'): void;
+  /** The learner left the lesson on purpose (Finish): forget what this tab keeps of the launch (credentials). */
+  release?(): void;
   /** Resolves when everything sent so far has been delivered (or could not be, for now). */
   whenIdle?(): Promise<void>;
   /** Set by the player: called with a learner-facing message when the LMS has trouble. */
@@ -75,6 +77,6 @@ export interface Tracker {
 
 /** A non-blocking message for the learner about saving. */
 export interface TrackerNotice {
-  kind: 'standalone' | 'save-failed' | 'saved-again' | 'state-reset' | 'storage-unavailable' | 'review' | 'launch-failed';
+  kind: 'standalone' | 'save-failed' | 'saved-again' | 'state-reset' | 'storage-unavailable' | 'review' | 'launch-failed' | 'statement-refused' | 'session-closed';
   detail?: string;
 }

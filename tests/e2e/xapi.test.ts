@@ -8,6 +8,8 @@ import { startLrs, type Lrs, type StoredStatement } from '../helpers/lrs.ts';
 import { answerWithKeyboard, completeUnit, pressButton } from './keyboard.ts';
 import { iris } from '../../src/core/iris.ts';
 import type { Unit } from '../../src/model/unit.ts';
+import { parseState } from '../../src/core/state.ts';
+import { RESUME_STATE_ID } from '../../src/runtime/adapters/xapi.ts';
 
 const UNIT = 'g7-online-behaviour'; // a unit without a lab: these helpers answer drawn questions only (g6-internet-safety now has the passwords lab)
 const V = (name: string) => `http://adlnet.gov/expapi/verbs/${name}`;
@@ -163,6 +165,67 @@ describe('xAPI package (tincan.xml launch) with a local LRS', () => {
     expect(lrs.invalid).toEqual([]);
     await second.page.close();
     await context.close();
+  });
+});
+
+describe('xAPI package over several sittings', () => {
+  const resumeDoc = (registration: string) => {
+    const body = [...lrs.documents].find(([k]) => k.includes(RESUME_STATE_ID) && k.includes(registration))?.[1].body ?? null;
+    const parsed = parseState(body);
+    return 'state' in parsed ? parsed.state : null;
+  };
+
+  it('a reload (F5) resumes tracked, not standalone: credentials only in this tab\'s sessionStorage, the pass after the reload arrives', async () => {
+    const registration = newRegistration();
+    const { page, context } = await open(xapiUrl(registration));
+    await pressButton(page.mainFrame(), '#ks-next');
+    await page.reload();
+    await page.waitForSelector('body.ks-ready');
+    expect(page.url()).not.toContain('auth=');
+    expect(await page.$('[data-notice="standalone"]')).toBeNull();
+    const secret = lrs.auth.split(' ')[1] as string;
+    const storage = await page.evaluate(() => ({ local: JSON.stringify({ ...localStorage }), session: JSON.stringify({ ...sessionStorage }) }));
+    expect(storage.session).toContain(secret);
+    expect(storage.local).not.toContain(secret);
+    // Another tab of the same browser does not get the credentials.
+    const other = await context.newPage();
+    await other.goto(xapiUrl(registration).split('?')[0] as string);
+    await other.waitForSelector('body.ks-ready');
+    expect(await other.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toContain(secret);
+    await other.close();
+    const { expected } = await completeUnit(page.mainFrame(), unit, 0);
+    await leave(page, 2);
+    await context.close();
+    expect(lrs.invalid).toEqual([]);
+    expect((byVerb('passed')[0] as unknown as { result: { score: { raw: number } } } | undefined)?.result.score.raw).toBe(expected);
+    expect(byVerb('resumed').length).toBe(1);
+    expect(resumeDoc(registration)?.best).toBe(expected);
+  });
+
+  it('a second device with an older offline copy never erases a pass made on another device', async () => {
+    const registration = newRegistration();
+    const deviceB = await browser.newContext();
+    const b1 = await open(xapiUrl(registration), deviceB);
+    lrs.setDown(true);
+    await pressButton(b1.frame, '#ks-next');
+    await b1.frame.waitForSelector('[data-notice="save-failed"]');
+    await b1.page.close();
+    lrs.setDown(false);
+    const a = await open(xapiUrl(registration));
+    const { expected } = await completeUnit(a.frame, unit, 0);
+    await leave(a.page);
+    await a.context.close();
+    expect(resumeDoc(registration)?.best).toBe(expected);
+    const b2 = await open(xapiUrl(registration), deviceB);
+    expect(await b2.frame.$('#ks-retry')).toBeNull();
+    await pressButton(b2.frame, '#ks-nav li:first-child button');
+    await leave(b2.page, 2);
+    await deviceB.close();
+    const after = resumeDoc(registration);
+    expect(after?.best).toBe(expected);
+    expect(after?.submitted).toBe(true);
+    expect(after?.viewed.every(Boolean)).toBe(true);
+    expect(lrs.invalid).toEqual([]);
   });
 });
 

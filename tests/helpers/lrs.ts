@@ -8,7 +8,10 @@ import validateStatement from '@learninglocker/xapi-validation';
  */
 export interface StoredStatement { id: string; verb: { id: string }; [k: string]: unknown }
 
-export async function startLrs(opts: { user?: string; pass?: string } = {}) {
+/** A rule layer in front of the store (a strict cmi5 LMS): refuse a batch with a status and a reason, or null to accept. */
+export type StatementGate = (list: StoredStatement[], authorization: string) => { status: number; reason: string } | null;
+
+export async function startLrs(opts: { user?: string; pass?: string; gate?: StatementGate; extraAuth?: (authorization: string) => boolean; onFetch?: (id: string) => unknown } = {}) {
   const user = opts.user ?? 'ks-test';
   const pass = opts.pass ?? 'secret-pass-123';
   const auth = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
@@ -16,7 +19,9 @@ export async function startLrs(opts: { user?: string; pass?: string } = {}) {
   const invalid: { statement: unknown; problems: string[] }[] = [];
   const documents = new Map<string, { body: string; type: string }>();
   const fetchTokens = new Map<string, { used: boolean }>();
-  const requests: { method: string; path: string; status: number }[] = [];
+  const requests: { method: string; path: string; status: number; query?: string }[] = [];
+  /** Batches refused by the gate, with the reason. */
+  const refusals: { ids: string[]; verbs: string[]; status: number; reason: string }[] = [];
   let down = false;
   const cmi5Token = Buffer.from(`${user}-cmi5:${pass}`).toString('base64');
 
@@ -24,11 +29,12 @@ export async function startLrs(opts: { user?: string; pass?: string } = {}) {
     const url = new URL(req.url ?? '/', 'http://lrs');
     const body = await new Promise<string>((r) => { let b = ''; req.on('data', (c) => (b += c)); req.on('end', () => r(b)); });
     const send = (status: number, data?: unknown, type = 'application/json') => {
-      requests.push({ method: req.method ?? '', path: url.pathname, status });
+      requests.push({ method: req.method ?? '', path: url.pathname, status, query: url.search });
       res.writeHead(status, { 'content-type': type, 'access-control-allow-origin': '*', 'access-control-allow-headers': 'Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match', 'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS', 'access-control-expose-headers': 'ETag, X-Experience-API-Version' });
       res.end(data === undefined ? '' : typeof data === 'string' ? data : JSON.stringify(data));
     };
     if (req.method === 'OPTIONS') return send(204);
+    if (url.pathname.startsWith('/lms-fetch/') && opts.onFetch) return send(200, opts.onFetch(url.pathname.slice('/lms-fetch/'.length)));
     if (url.pathname.startsWith('/cmi5/fetch/')) {
       const t = fetchTokens.get(url.pathname.slice('/cmi5/fetch/'.length));
       if (!t) return send(200, { 'error-code': '2', 'error-text': 'Unknown launch token.' });
@@ -39,7 +45,7 @@ export async function startLrs(opts: { user?: string; pass?: string } = {}) {
     if (!url.pathname.startsWith('/xapi/')) return send(404);
     if (down) return send(503, 'LRS down for maintenance', 'text/plain');
     const a = req.headers.authorization;
-    if (a !== auth && a !== `Basic ${cmi5Token}`) return send(401, 'bad credentials', 'text/plain');
+    if (a !== auth && a !== `Basic ${cmi5Token}` && !(a && opts.extraAuth?.(a))) return send(401, 'bad credentials', 'text/plain');
     if (!req.headers['x-experience-api-version']) return send(400, 'X-Experience-API-Version header missing', 'text/plain');
     const resource = url.pathname.slice('/xapi/'.length).replace(/\/$/, '');
     if (resource === 'statements' && (req.method === 'POST' || req.method === 'PUT')) {
@@ -52,8 +58,32 @@ export async function startLrs(opts: { user?: string; pass?: string } = {}) {
       if (invalid.length) return send(400, { errors: invalid.at(-1)?.problems });
       const conflicts = list.filter((s) => { const old = statements.find((x) => x.id === s.id); return old && JSON.stringify(old) !== JSON.stringify(s); });
       if (conflicts.length) return send(409, 'conflict', 'text/plain');
+      const fresh = list.filter((s) => !statements.some((x) => x.id === s.id));
+      const refused = opts.gate && fresh.length ? opts.gate(fresh, a ?? '') : null;
+      if (refused) {
+        refusals.push({ ids: list.map((s) => s.id), verbs: list.map((s) => s.verb.id.split('/').pop() as string), ...refused });
+        return send(refused.status, refused.reason, 'text/plain');
+      }
       for (const s of list) if (!statements.some((x) => x.id === s.id)) statements.push(s);
       return send(200, list.map((s) => s.id));
+    }
+    if (resource === 'statements' && req.method === 'GET') {
+      const id = url.searchParams.get('statementId');
+      if (id) {
+        const found = statements.find((x) => x.id === id);
+        return found ? send(200, found) : send(404, 'no such statement', 'text/plain');
+      }
+      const agent = url.searchParams.get('agent');
+      const verb = url.searchParams.get('verb');
+      const activity = url.searchParams.get('activity');
+      const registration = url.searchParams.get('registration');
+      const limit = Number(url.searchParams.get('limit') ?? 0);
+      const ifi = (x: unknown) => { const o = x as { mbox?: string; account?: { homePage: string; name: string } }; return JSON.stringify(o?.mbox ?? o?.account ?? null); };
+      const match = statements.filter((s) => {
+        const x = s as unknown as { actor: unknown; verb: { id: string }; object: { id: string }; context?: { registration?: string } };
+        return (!agent || ifi(JSON.parse(agent)) === ifi(x.actor)) && (!verb || x.verb.id === verb) && (!activity || x.object.id === activity) && (!registration || x.context?.registration === registration);
+      }).reverse();
+      return send(200, { statements: limit > 0 ? match.slice(0, limit) : match, more: '' });
     }
     if (resource === 'activities/state' || resource === 'agents/profile') {
       const key = [resource, url.searchParams.get('activityId'), url.searchParams.get('agent'), url.searchParams.get('registration') ?? '', url.searchParams.get('stateId') ?? url.searchParams.get('profileId')].join('|');
@@ -73,7 +103,7 @@ export async function startLrs(opts: { user?: string; pass?: string } = {}) {
   const port = (server.address() as { port: number }).port;
   const base = `http://127.0.0.1:${port}`;
   return {
-    endpoint: `${base}/xapi/`, auth, statements, invalid, requests, documents,
+    endpoint: `${base}/xapi/`, auth, statements, invalid, requests, documents, refusals, base, port,
     setDown(v: boolean) { down = v; },
     /** Writes a document as the LMS would (LMS.LaunchData, learner preferences). */
     putDocument(resource: 'activities/state' | 'agents/profile', q: { activityId?: string; agent: unknown; registration?: string; id: string }, value: unknown) {

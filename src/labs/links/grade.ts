@@ -38,6 +38,7 @@ export function decodeLinks(detail: string): LinkVerdict[] {
 export function registrableDomain(href: string): string {
   const host = new URL(href).hostname;
   const parts = host.split('.');
-  const twoLevel = /^(edu|com|gov|org|net|ac)$/.test(parts.at(-2) ?? '') && (parts.at(-1) ?? '').length === 2;
+  // parts[length - n], not parts.at(-n): Array.prototype.at needs Safari 15.4 (school iPads run 14.x).
+  const twoLevel = /^(edu|com|gov|org|net|ac)$/.test(parts[parts.length - 2] ?? '') && (parts[parts.length - 1] ?? '').length === 2;
   return parts.slice(twoLevel ? -3 : -2).join('.');
 }

@@ -1,8 +1,9 @@
-import initSqlJs, { type Database } from 'sql.js';
+import type { Database } from 'sql.js';
 import { el } from '../../runtime/ui/dom.ts';
 import { registerLab, type LabMountOptions } from '../lab-api.ts';
 import { PARAMETERISED_LOGIN, SEED_SQL, concatenatedLogin, decodeSql, encodeSql, gradeSql, type SqlProgress } from './grade.ts';
 import { SANDBOX_FILE } from './sandbox.ts';
+import { loadSqlEngine } from './engine.ts';
 
 const T = {
   vi: {
@@ -12,7 +13,7 @@ const T = {
     h2: '2. Sửa lỗi', h2hint: 'Chọn cách sửa đúng, rồi chạy lại đúng đầu vào tấn công của em.', fixes: ['Dùng câu lệnh có tham số (dấu ?) và truyền dữ liệu riêng', 'Xoá chữ “OR” trong dữ liệu người dùng nhập', 'Giấu thông báo lỗi SQL'], rerun: 'Chạy lại tấn công', fixedOk: 'Tấn công thất bại: với câu lệnh có tham số, chữ em gõ chỉ là dữ liệu, không còn là lệnh SQL.', fixedNo: 'Cách này chưa chặn được tấn công (kẻ gian có nhiều cách viết khác). Hãy chọn cách khác.',
     h3: '3. Tấn công: XSS', h3hint: 'Trang bình luận (chạy trong khung cách li) hiển thị bình luận bằng innerHTML. Hãy gửi một bình luận chứa mã chạy được, ví dụ: <img src=x onerror=hacked()>', comment: 'Bình luận', send: 'Gửi bình luận', xssOk: 'Mã của em đã chạy trong trang bình luận: đó là XSS.', frame: 'Trang bình luận mô phỏng',
     h4: '4. Sửa lỗi XSS', h4hint: 'Chọn cách sửa đúng rồi gửi lại đúng bình luận đó.', xfixes: ['Hiển thị bình luận bằng textContent (chỉ là chữ)', 'Chặn bình luận có chữ “script”'], resend: 'Gửi lại bình luận', escOk: 'Bình luận hiện ra nguyên văn, mã không chạy: đầu ra đã được xử lí an toàn.', escNo: 'Mã vẫn chạy: lọc từ khoá không đủ. Hãy chọn cách khác.',
-    loading: 'Đang nạp SQLite…',
+    loading: 'Đang nạp SQLite…', loadFailed: 'Không nạp được SQLite. Hãy tải lại trang; nếu vẫn lỗi, hãy báo thầy cô.',
   },
   en: {
     intro: 'A secure-coding practice room. Everything runs in this browser, with a fresh SQLite database in memory: no real server is attacked.',
@@ -21,7 +22,7 @@ const T = {
     h2: '2. Fix it', h2hint: 'Choose the right fix, then run your exact attack input again.', fixes: ['Use a parameterised query (? placeholders) and pass the data separately', 'Remove the word “OR” from user input', 'Hide SQL error messages'], rerun: 'Run the attack again', fixedOk: 'The attack fails: with a parameterised query, what you type is only data, never SQL.', fixedNo: 'That does not stop the attack (attackers have many other spellings). Choose another fix.',
     h3: '3. Attack: XSS', h3hint: 'The comment page (in an isolated frame) shows comments with innerHTML. Post a comment containing code that runs, for example: <img src=x onerror=hacked()>', comment: 'Comment', send: 'Post comment', xssOk: 'Your code ran in the comment page: that is XSS.', frame: 'Simulated comment page',
     h4: '4. Fix the XSS', h4hint: 'Choose the right fix, then post the same comment again.', xfixes: ['Show the comment with textContent (plain text)', 'Block comments that contain the word “script”'], resend: 'Post the comment again', escOk: 'The comment shows as plain text and the code does not run: the output is handled safely.', escNo: 'The code still runs: keyword filters are not enough. Choose another fix.',
-    loading: 'Loading SQLite…',
+    loading: 'Loading SQLite…', loadFailed: 'Could not load SQLite. Reload the page; if it still fails, tell your teacher.',
   },
 };
 
@@ -34,11 +35,13 @@ function mount(root: HTMLElement, o: LabMountOptions): void {
   root.append(el('p', {}, [t.intro]), status);
   let db: Database | null = null;
   let lastAttack: [string, string] = ['', ''];
-  void initSqlJs({ locateFile: () => 'sql-wasm.wasm' }).then((SQL) => {
+  void loadSqlEngine().then((SQL) => {
     db = new SQL.Database();
     db.exec(SEED_SQL);
     status.textContent = '';
     root.dataset.ready = 'true';
+  }, () => {
+    status.textContent = t.loadFailed;
   });
 
   // 1. SQL injection against the string-built query.

@@ -3,7 +3,9 @@ import { iris } from '../../core/iris.ts';
 import type { RuntimeUnit } from '../runtime-unit.ts';
 import type { Tracker, TrackerStart, UnitOutcome } from '../tracker.ts';
 import { createOutbox, localOutboxStore, type Outbox } from '../xapi/outbox.ts';
+import { mergeStateText } from '../xapi/resume.ts';
 import { createStatementFactory, type StatementFactory } from '../xapi/statements.ts';
+import { uuid } from '../xapi/uuid.ts';
 import type { LrsTransport } from '../xapi/transport.ts';
 import type { Lang } from '../../model/text.ts';
 
@@ -35,21 +37,25 @@ export function createXapiTracker(o: XapiTrackerOptions): Tracker {
     name: 'xapi',
     async initialize(): Promise<TrackerStart> {
       started = Date.now();
-      statements = createStatementFactory({ actor: o.actor, unit: o.unit, activityId, registration: o.registration, lang, uuid: () => crypto.randomUUID(), now: () => new Date() });
+      statements = createStatementFactory({ actor: o.actor, unit: o.unit, activityId, registration: o.registration, lang, uuid: () => uuid(), now: () => new Date() });
       const store = localOutboxStore(`khienso:xapi-outbox:${activityId}:${o.registration ?? 'none'}`);
+      // The local copy only covers what did not reach the LRS (an offline gap); the LRS's copy is the truth.
+      const local = store.load().state;
       outbox = createOutbox(o.transport, store, stateQuery, {
         onPending: () => tracker.onNotice?.({ kind: 'save-failed' }),
         onDrained: () => tracker.onNotice?.({ kind: 'saved-again' }),
-      }, o.retry);
-      const waiting = store.load().state;
-      let state: string | null = waiting;
-      if (state === null) {
-        try {
-          state = await o.transport.getState(stateQuery);
-        } catch {
-          state = null;
-        }
+        onRefused: () => tracker.onNotice?.({ kind: 'statement-refused' }),
+      }, { timing: o.retry, leftovers: 'verify', mergeState: (remote, ours) => mergeStateText(ours, remote) ?? ours });
+      let remote: string | null = null;
+      let reached = false;
+      try {
+        remote = await o.transport.getState(stateQuery);
+        reached = true;
+        outbox.remoteState = remote;
+      } catch {
+        remote = null;
       }
+      const state = reached ? mergeStateText(remote, local) : local;
       void outbox.send([statements.unitVerb(state ? 'resumed' : 'initialized')]);
       return { state, mode: 'normal', credit: true };
     },

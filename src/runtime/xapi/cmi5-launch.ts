@@ -18,12 +18,8 @@ export interface Cmi5LaunchData {
 /** Why a cmi5 launch could not start; the message is shown to the learner. */
 export class Cmi5LaunchError extends Error {}
 
-/**
- * The cmi5 launch sequence (§8.2): call the one-time fetch URL for the auth token, read LMS.LaunchData,
- * and read the learner's language preference. A fetch URL that answers with an error (e.g. it was already
- * used by an earlier load of this page) becomes a clear Cmi5LaunchError.
- */
-export async function startCmi5(launch: Cmi5Launch): Promise<{ transport: LrsTransport; launchData: Cmi5LaunchData; lang?: Lang }> {
+/** Calls the one-time fetch URL (§8.2) and returns the auth token. */
+async function fetchToken(launch: Cmi5Launch): Promise<string> {
   let body: Record<string, unknown> | null = null;
   let status = 0;
   try {
@@ -38,6 +34,16 @@ export async function startCmi5(launch: Cmi5Launch): Promise<{ transport: LrsTra
     const text = typeof body?.['error-text'] === 'string' ? (body['error-text'] as string) : `the fetch URL answered ${status}`;
     throw new Cmi5LaunchError(`cmi5 launch refused: ${text}`);
   }
+  return token;
+}
+
+/**
+ * The cmi5 launch sequence (§8.2): call the one-time fetch URL for the auth token (only once per launch: a
+ * reload of the page passes the token this tab kept), read LMS.LaunchData, and read the learner's language
+ * preference. A fetch URL that answers with an error becomes a clear Cmi5LaunchError.
+ */
+export async function startCmi5(launch: Cmi5Launch, keptToken?: string): Promise<{ transport: LrsTransport; token: string; launchData: Cmi5LaunchData; lang?: Lang }> {
+  const token = keptToken ?? (await fetchToken(launch));
   const transport = createLrsTransport(launch.endpoint, `Basic ${token}`);
   let launchData: Cmi5LaunchData;
   try {
@@ -55,5 +61,5 @@ export async function startCmi5(launch: Cmi5Launch): Promise<{ transport: LrsTra
   } catch {
     /* preferences are optional */
   }
-  return { transport, launchData, lang };
+  return { transport, token, launchData, lang };
 }

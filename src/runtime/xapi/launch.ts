@@ -69,8 +69,51 @@ export function readCmi5Launch(search: string): Cmi5Launch | null {
 }
 
 /**
+ * Where this tab keeps its launch so a reload (F5) resumes tracked: sessionStorage belongs to one tab and
+ * dies with it, so credentials are never shared with other tabs, never written to localStorage and never
+ * left in the address bar. The key names the page, so two units opened one after the other in one tab keep
+ * their own launches.
+ */
+const launchKey = (kind: 'xapi' | 'cmi5') => `khienso:launch:${kind}:${typeof location === 'undefined' ? '' : location.pathname}`;
+
+function tabStorage(): Storage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps this tab's launch (credentials included) in sessionStorage. */
+export function rememberLaunch<T>(kind: 'xapi' | 'cmi5', value: T): void {
+  try {
+    tabStorage()?.setItem(launchKey(kind), JSON.stringify(value));
+  } catch {
+    /* storage blocked: a reload then falls back to standalone, with its notice */
+  }
+}
+
+/** This tab's launch kept by an earlier load of the page, or null. */
+export function recallLaunch<T>(kind: 'xapi' | 'cmi5'): T | null {
+  try {
+    return JSON.parse(tabStorage()?.getItem(launchKey(kind)) ?? 'null') as T | null;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes this tab's launch (the session ended for good). */
+export function forgetLaunch(kind: 'xapi' | 'cmi5'): void {
+  try {
+    tabStorage()?.removeItem(launchKey(kind));
+  } catch {
+    /* nothing kept */
+  }
+}
+
+/**
  * Takes the launch parameters (credentials among them) out of the address bar, so they are not left in
- * history, bookmarks or screenshots. They live on only in memory.
+ * history, bookmarks or screenshots. They live on only in memory and this tab's sessionStorage.
  */
 export function stripLaunchFromAddress(): void {
   try {

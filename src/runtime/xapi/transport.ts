@@ -15,6 +15,20 @@ export interface LrsTransport {
   getState(q: StateQuery): Promise<string | null>;
   setState(q: StateQuery, value: string): Promise<void>;
   getAgentProfile(agent: Agent, profileId: string): Promise<unknown>;
+  /** Whether the LRS already stores a statement with this id (GET statements?statementId=…). */
+  hasStatement(id: string): Promise<boolean>;
+  /** Whether the LRS stores any statement by this agent with this verb about this activity in this registration. */
+  hasVerb(q: { agent: Agent; verb: string; activityId: string; registration?: string }): Promise<boolean>;
+}
+
+/**
+ * LRS answers that will never change by retrying the same statement: it is malformed for this LRS, refused
+ * by its rules (a cmi5 LMS refuses statements of a closed session), or the credentials are no longer valid.
+ * Everything else (unreachable, 408, 429, 5xx) is retried.
+ */
+export function isRetryable(e: unknown): boolean {
+  if (!(e instanceof LrsHttpError)) return true;
+  return e.status === 0 || e.status === 408 || e.status === 429 || e.status >= 500;
 }
 
 export interface StateQuery {
@@ -63,6 +77,20 @@ export function createLrsTransport(endpoint: string, auth: string): LrsTransport
     },
     async setState(q, value) {
       await xapi.setState({ agent: q.agent, activityId: q.activityId, stateId: q.stateId, state: value as never, contentType: 'text/plain', ...(q.registration ? { registration: q.registration } : {}) });
+    },
+    async hasStatement(id) {
+      try {
+        await xapi.getStatement({ statementId: id });
+        return true;
+      } catch (e) {
+        if (e instanceof LrsHttpError && e.status === 404) return false;
+        throw e;
+      }
+    },
+    async hasVerb(q) {
+      const r = await xapi.getStatements({ agent: q.agent, verb: q.verb, activity: q.activityId, ...(q.registration ? { registration: q.registration } : {}), limit: 1 });
+      const data = r.data as { statements?: unknown[] };
+      return Array.isArray(data?.statements) && data.statements.length > 0;
     },
     async getAgentProfile(agent, profileId) {
       try {
