@@ -337,7 +337,7 @@ describe('teacher-guide site (headless Chromium)', () => {
     // The matrix has one row per requirement with each unit's level; the uncovered list matches.
     const matrix = await page.$$eval('table.matrix tbody tr[data-code]', (trs) => trs.map((tr) => ({ code: (tr as HTMLElement).dataset.code, status: (tr as HTMLElement).dataset.status, assessed: [...tr.querySelectorAll('td[data-level="assessed"]')].map((td) => (td as HTMLElement).dataset.unit), opportunity: [...tr.querySelectorAll('td[data-level="opportunity"]')].map((td) => (td as HTMLElement).dataset.unit) })));
     expect(matrix.sort((a, b) => String(a.code).localeCompare(String(b.code)))).toEqual(coverage.rows.map((r) => ({ code: r.code, status: r.status, assessed: r.assessedBy, opportunity: r.opportunityIn })).sort((a, b) => a.code.localeCompare(b.code)));
-    expect((await page.$$eval('ul.uncovered li', (lis) => lis.map((li) => (li as HTMLElement).dataset.code))).sort()).toEqual(coverage.uncovered.map((r) => r.code).sort());
+    expect((await page.$$eval('ul.uncovered li', (lis) => lis.flatMap((li) => ((li as HTMLElement).dataset.codes ?? '').split(' ')))).sort()).toEqual(coverage.uncovered.map((r) => r.code).sort());
     // Filter: only the chosen framework's sections remain visible.
     await page.selectOption('#fw-filter', 'csta-2017');
     const visibleRows = await page.$$eval('table.matrix tbody tr[data-code]', (trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).map((tr) => (tr as HTMLElement).dataset.code));
