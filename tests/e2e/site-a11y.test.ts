@@ -67,12 +67,14 @@ describe('accessibility (axe-core)', () => {
     expect(violations).toEqual([]);
   }, 900_000);
 
-  it('the lesson texts of every unit (handouts, both languages) have no violations', async () => {
+  it('the lesson texts of every unit (handouts) have no violations', async () => {
     const violations: string[] = [];
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    // Vietnamese for every unit; English for one unit of each school level (the same components, translated).
+    const english = new Set([3, 6, 10].map((g) => build.catalog.find((u) => u.grade === g)?.id));
     for (const u of build.catalog) {
-      for (const path of [`units/${u.id}/handouts/index.html`, `en/units/${u.id}/handouts/index.html`]) {
+      for (const path of [`units/${u.id}/handouts/index.html`, ...(english.has(u.id) ? [`en/units/${u.id}/handouts/index.html`] : [])]) {
         await page.goto(`${server.url}/site/${path}`);
         violations.push(...(await axe(page, path, undefined, 'main')));
       }

@@ -33,7 +33,7 @@ beforeAll(async () => {
   server = await startStaticServer(build.dist);
   base = `${server.url}/site`;
   browser = await launchBrowser();
-});
+}, 900_000);
 afterAll(async () => {
   await browser?.close();
   await server?.close();
@@ -378,6 +378,6 @@ describe('teacher-guide site (headless Chromium)', () => {
       expect(r.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
       await page.context().close();
     }
-  });
+  }, 600_000);
 
 });
