@@ -113,12 +113,81 @@ const SHORT: Record<string, string> = {
 };
 export const frameworkShortName = (id: string): string => SHORT[id] ?? id;
 
+/** Per-grade figures: what the units of a grade hold and how the programme's requirements of that grade fare. */
+export interface GradeUnit { id: string; grade: number; lessons: unknown[]; minutes: number; questions: { count: number } }
+export interface GradeRow {
+  grade: number;
+  units: number;
+  /** Class periods (one lesson is one period). */
+  periods: number;
+  minutes: number;
+  /** Questions in the units' banks. */
+  questions: number;
+  /** The programme's requirements of the grade. */
+  requirements: number;
+  assessed: number;
+  /** Assessed or given an opportunity. */
+  covered: number;
+  assessedPct: number;
+  coveredPct: number;
+}
+
+/** One row per grade that has units or programme requirements, in grade order. */
+export function gradeTable(units: GradeUnit[], c: Coverage, programme: string | undefined): GradeRow[] {
+  const req = c.rows.filter((r) => r.framework === programme && r.grade !== undefined);
+  const grades = [...new Set([...units.map((u) => u.grade), ...req.map((r) => r.grade as number)])].sort((a, b) => a - b);
+  return grades.map((grade) => {
+    const us = units.filter((u) => u.grade === grade);
+    const rs = req.filter((r) => r.grade === grade);
+    const assessed = rs.filter((r) => r.status === 'assessed').length;
+    const covered = rs.filter((r) => r.status !== 'none').length;
+    return {
+      grade, units: us.length, periods: us.reduce((n, u) => n + u.lessons.length, 0), minutes: us.reduce((n, u) => n + u.minutes, 0),
+      questions: us.reduce((n, u) => n + u.questions.count, 0), requirements: rs.length, assessed, covered,
+      assessedPct: percent(assessed, rs.length), coveredPct: percent(covered, rs.length),
+    };
+  });
+}
+
+/** Where an uncovered requirement belongs: its grade (programme) or the part of its code before the last step. */
+export function uncoveredGroupKey(r: Requirement, prefix: string): string {
+  if (r.grade !== undefined) return `grade ${r.grade}`;
+  const code = r.code.slice(prefix.length);
+  const cut = Math.max(code.lastIndexOf('.'), code.lastIndexOf('-'));
+  return cut > 0 ? code.slice(0, cut) : code;
+}
+
+/** Uncovered requirements of one framework, in groups, with requirements of identical wording merged into one item. */
+export function groupUncovered(rows: CoverageRow[], prefix: string): { key: string; items: { codes: string[]; vi: string; en: string; grade?: number; strand?: string }[] }[] {
+  const groups = new Map<string, CoverageRow[]>();
+  for (const r of rows) {
+    const k = uncoveredGroupKey(r, prefix);
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  return [...groups].map(([key, rs]) => {
+    const items = new Map<string, { codes: string[]; vi: string; en: string; grade?: number; strand?: string }>();
+    for (const r of rs) {
+      const same = items.get(r.vi);
+      if (same) same.codes.push(r.code);
+      else items.set(r.vi, { codes: [r.code], vi: r.vi, en: r.en, grade: r.grade, strand: r.strand });
+    }
+    return { key, items: [...items.values()] };
+  });
+}
+
+/** A percentage as spreadsheet text in Vietnamese style (decimal comma), as the page shows it. */
+export const decimalComma = (n: number, digits = 1): string => n.toFixed(digits).replace('.', ',');
+
 const csvCell = (v: string | number): string => {
   const s = String(v);
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
-/** CSV text with a UTF-8 byte-order mark and CRLF line ends, so Excel shows Vietnamese correctly. */
-export const toCsv = (table: (string | number)[][]): string => '\uFEFF' + table.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+/**
+ * CSV for Excel in a Vietnamese locale: UTF-8 with a byte-order mark (so Vietnamese letters show), ';' between
+ * fields (the list separator of locales with a decimal comma, such as vi-VN) and CRLF line ends. No "sep=" line:
+ * with one, Excel ignores the byte-order mark and garbles the diacritics.
+ */
+export const toCsv = (table: (string | number)[][]): string => '\uFEFF' + table.map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n';
 
 const STATUS_VI: Record<Status, string> = { assessed: 'Được đánh giá', opportunity: 'Chỉ có cơ hội rèn luyện', none: 'Chưa được đề cập' };
 
@@ -130,14 +199,18 @@ export function coverageCsv(c: Coverage): string {
   ]);
 }
 
-/** Counts and percentages per framework, grade and strand (percentages with a decimal point). */
-export function coverageSummaryCsv(c: Coverage): string {
-  const line = (group: string, b: Bucket, label: string) => [group, b.key, label, b.total, b.assessed, b.opportunity, b.none, b.assessedPct.toFixed(1), b.coveredPct.toFixed(1)];
+/**
+ * Counts and percentages per framework, and per grade and strand of the national programme (percentages with a
+ * decimal comma, as on the page). No line adds up different frameworks: their requirements are not comparable.
+ */
+export function coverageSummaryCsv(c: Coverage, grades: GradeRow[] = []): string {
+  const line = (group: string, b: Bucket, label: string) => [group, b.key, label, b.total, b.assessed, b.opportunity, b.none, decimalComma(b.assessedPct), decimalComma(b.coveredPct)];
   return toCsv([
     ['Nhóm (group)', 'Khoá (key)', 'Tên (name)', 'Số yêu cầu (total)', 'Được đánh giá (assessed)', 'Chỉ có cơ hội (opportunity)', 'Chưa đề cập (none)', '% được đánh giá', '% được đề cập'],
-    line('all', c.total, 'Tất cả'),
     ...c.byFramework.map((b) => line('framework', b, frameworkShortName(b.key))),
     ...c.byGrade.map((b) => line('grade', b, `Lớp ${b.key}`)),
     ...c.byStrand.map((b) => line('strand', b, `Mạch ${b.key}`)),
+    ...(grades.length ? [[], ['Lớp (grade)', 'Số chủ đề (units)', 'Số tiết (periods)', 'Số phút (minutes)', 'Số câu hỏi (questions)', 'Số YCCĐ của lớp (requirements)', 'Được đánh giá (assessed)', 'Được đề cập (covered)', '% được đánh giá', '% được đề cập'],
+      ...grades.map((g) => [`Lớp ${g.grade}`, g.units, g.periods, g.minutes, g.questions, g.requirements, g.assessed, g.covered, decimalComma(g.assessedPct), decimalComma(g.coveredPct)])] : []),
   ]);
 }

@@ -9,6 +9,7 @@ import type { AstroIntegration } from 'astro';
 import { unzipSync } from 'fflate';
 import type { CatalogUnit } from '../../packaging/catalog.ts';
 import { downloadPath, previewPath } from './paths.ts';
+import { SCREENS_DIR } from './moodle-figures.ts';
 
 function write(file: string, content: Uint8Array | string) {
   mkdirSync(dirname(file), { recursive: true });
@@ -40,6 +41,10 @@ export function copyAssets(dist: string, site: string): { packages: number; prev
     }
   }
   write(join(site, 'vendor/scorm12.min.js'), readFileSync(resolve('node_modules/scorm-again/dist/scorm12.min.js')));
+  // Screenshots of a real Moodle for the Moodle guide (src/site/moodle-figures.ts), when there are any.
+  if (existsSync(resolve(SCREENS_DIR))) {
+    for (const name of readdirSync(resolve(SCREENS_DIR))) if (/\.(png|jpe?g|webp|svg)$/i.test(name)) write(join(site, 'moodle/screens', name), readFileSync(resolve(SCREENS_DIR, name)));
+  }
   return { packages, previews };
 }
 

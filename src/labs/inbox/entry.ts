@@ -19,7 +19,7 @@ function mount(root: HTMLElement, o: LabMountOptions): void {
     const v = verdicts[i] as Verdict;
     const head = el('p', { class: 'ks-lab-head' }, [el('strong', {}, [t.channel[m.channel]]), ` · ${t.from}: `, el('span', { class: 'ks-lab-from' }, [m.from]), m.subject ? ` · ${m.subject[o.lang]}` : '']);
     const body = el('p', {}, [m.body[o.lang], m.link ? ' ' : '', m.link ? el('span', { class: 'ks-lab-link' }, [m.link.text]) : '']);
-    const article = el('article', { class: 'ks-lab-item', 'aria-labelledby': `${base}-h`, 'data-item': m.id }, [el('h4', { id: `${base}-h`, class: 'ks-sr' }, [`${t.from} ${m.from}`]), head, body]);
+    const article = el('article', { class: 'ks-lab-item', 'aria-labelledby': `${base}-h`, 'data-item': m.id }, [el('h3', { id: `${base}-h`, class: 'ks-sr' }, [`${t.from} ${m.from}`]), head, body]);
     if (m.link) {
       const out = el('p', { class: 'ks-lab-reveal', hidden: true, 'aria-live': 'polite' }, [t.goes, ' ', el('code', {}, [m.link.href])]);
       const btn = el('button', { type: 'button', class: 'ks-small', 'aria-expanded': 'false' }, [t.reveal]);

@@ -18,7 +18,7 @@ function mount(root: HTMLElement, o: LabMountOptions): void {
     const base = `link-${l.id}`;
     const v = verdicts[i] as LinkVerdict;
     const item = el('article', { class: 'ks-lab-item', 'data-item': l.id, 'aria-labelledby': `${base}-h` }, [
-      el('h4', { id: `${base}-h` }, [l.context[o.lang]]),
+      el('h3', { id: `${base}-h` }, [l.context[o.lang]]),
       el('p', {}, [el('span', { class: 'ks-lab-link' }, [l.text])]),
     ]);
     const details = el('div', { class: 'ks-lab-reveal', hidden: true, 'aria-live': 'polite' }, [

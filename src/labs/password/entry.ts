@@ -37,7 +37,7 @@ function mount(root: HTMLElement, o: LabMountOptions): void {
     if (score > p.best) { p.best = score; report(); }
   });
   root.append(el('section', { class: 'ks-lab-item', 'aria-labelledby': 'pw-h1' }, [
-    el('h4', { id: 'pw-h1' }, [t.p1]), el('p', {}, [t.p1hint]),
+    el('h3', { id: 'pw-h1' }, [t.p1]), el('p', {}, [t.p1hint]),
     el('div', { class: 'ks-fill' }, [el('label', { for: 'pw-try' }, [t.label]), input]),
     el('span', { class: 'ks-option' }, [show, el('label', { for: 'pw-show' }, [t.show])]), meter,
   ]));
@@ -52,7 +52,7 @@ function mount(root: HTMLElement, o: LabMountOptions): void {
     report();
   });
   root.append(el('section', { class: 'ks-lab-item', 'aria-labelledby': 'pw-h2' }, [
-    el('h4', { id: 'pw-h2' }, [t.p2]), el('fieldset', {}, [el('legend', {}, [t.p2q]), ...boxes.map((b, i) => el('span', { class: 'ks-option' }, [b, el('label', { for: b.id }, [t.accounts[i] ?? ''])]))]), check, reuseOut,
+    el('h3', { id: 'pw-h2' }, [t.p2]), el('fieldset', {}, [el('legend', {}, [t.p2q]), ...boxes.map((b, i) => el('span', { class: 'ks-option' }, [b, el('label', { for: b.id }, [t.accounts[i] ?? ''])]))]), check, reuseOut,
   ]));
 
   // 3. Two-step verification, as a guided simulation.
@@ -89,7 +89,7 @@ function mount(root: HTMLElement, o: LabMountOptions): void {
     }
   };
   drawSim();
-  root.append(el('section', { class: 'ks-lab-item', 'aria-labelledby': 'pw-h3' }, [el('h4', { id: 'pw-h3' }, [t.p3]), sim]));
+  root.append(el('section', { class: 'ks-lab-item', 'aria-labelledby': 'pw-h3' }, [el('h3', { id: 'pw-h3' }, [t.p3]), sim]));
 }
 
 registerLab('password', { mount });

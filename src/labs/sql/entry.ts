@@ -70,7 +70,7 @@ function mount(root: HTMLElement, o: LabMountOptions): void {
     }
   });
   root.append(el('section', { class: 'ks-lab-item', 'aria-labelledby': 'sql-h1' }, [
-    el('h4', { id: 'sql-h1' }, [t.h1]), el('p', {}, [t.h1hint]),
+    el('h3', { id: 'sql-h1' }, [t.h1]), el('p', {}, [t.h1hint]),
     el('div', { class: 'ks-fill' }, [el('label', { for: 'sql-user' }, [t.user]), user]),
     el('div', { class: 'ks-fill' }, [el('label', { for: 'sql-pass' }, [t.pass]), pass]), login, el('p', {}, [t.query]), shown, out,
   ]));
@@ -103,7 +103,7 @@ function mount(root: HTMLElement, o: LabMountOptions): void {
     fixOut.dataset.ok = String(blocked);
     if (blocked && p.injected) { p.fixed = true; report(); }
   });
-  root.append(el('section', { class: 'ks-lab-item', 'aria-labelledby': 'sql-h2' }, [el('h4', { id: 'sql-h2' }, [t.h2]), fixSet, rerun, fixOut]));
+  root.append(el('section', { class: 'ks-lab-item', 'aria-labelledby': 'sql-h2' }, [el('h3', { id: 'sql-h2' }, [t.h2]), fixSet, rerun, fixOut]));
 
   // 3–4. XSS in an isolated frame (sandbox without allow-same-origin).
   const frame = el('iframe', { sandbox: 'allow-scripts', title: t.frame, src: SANDBOX_FILE, style: 'width:100%;height:7rem;border:1px solid #c5ccd6' });
@@ -129,7 +129,7 @@ function mount(root: HTMLElement, o: LabMountOptions): void {
   });
   const send = el('button', { type: 'button', class: 'ks-small', id: 'xss-send', disabled: o.locked }, [t.send]);
   send.addEventListener('click', () => { mode = 'html'; post(); });
-  root.append(el('section', { class: 'ks-lab-item', 'aria-labelledby': 'sql-h3' }, [el('h4', { id: 'sql-h3' }, [t.h3]), el('p', {}, [t.h3hint]), el('div', { class: 'ks-fill' }, [el('label', { for: 'xss-comment' }, [t.comment]), comment]), send, xssOut, frame]));
+  root.append(el('section', { class: 'ks-lab-item', 'aria-labelledby': 'sql-h3' }, [el('h3', { id: 'sql-h3' }, [t.h3]), el('p', {}, [t.h3hint]), el('div', { class: 'ks-fill' }, [el('label', { for: 'xss-comment' }, [t.comment]), comment]), send, xssOut, frame]));
   const escSet = el('fieldset', {}, [el('legend', {}, [t.h4hint])]);
   t.xfixes.forEach((label, i) => {
     const id = `xss-fix-${i}`;
@@ -144,7 +144,7 @@ function mount(root: HTMLElement, o: LabMountOptions): void {
     if (mode === 'html') { post(); setTimeout(() => { escOut.textContent = fired ? t.escNo : ''; }, 300); return; }
     post();
   });
-  root.append(el('section', { class: 'ks-lab-item', 'aria-labelledby': 'sql-h4' }, [el('h4', { id: 'sql-h4' }, [t.h4]), escSet, resend, escOut]));
+  root.append(el('section', { class: 'ks-lab-item', 'aria-labelledby': 'sql-h4' }, [el('h3', { id: 'sql-h4' }, [t.h4]), escSet, resend, escOut]));
 }
 
 registerLab('sql', { mount });

@@ -86,7 +86,7 @@ export function startInspector(root: HTMLElement): void {
     const objectives = byIndex(cmi.objectives);
     fill('insp-interactions-count', String(interactions.length));
     fill('insp-objectives-count', String(objectives.length));
-    rows('insp-interactions', interactions.map((i) => [i.id ?? '', i.type ?? '', i.student_response ?? '', i.result ?? '']), cfg.empty ?? '—');
+    rows('insp-interactions', interactions.map((i) => [i.id ?? '', i.result ?? '', i.type ?? '', i.student_response ?? '']), cfg.empty ?? '—');
     rows('insp-objectives', objectives.map((o) => [o.id ?? '', o.score?.raw ?? '', o.status ?? '']), cfg.empty ?? '—');
     // Announce only status and score changes, not every value written.
     const summary = `${el('insp-status-label').textContent}: ${status || '—'}. ${el('insp-score-label').textContent}: ${score || '—'}.`;

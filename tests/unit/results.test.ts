@@ -1,0 +1,161 @@
+// The results view's arithmetic: mastery per requirement from xAPI statements made by the project's own
+// statement factories and from Moodle 4.3 SCORM Objectives report downloads (text and Excel), with
+// expected figures recomputed here from the answers given.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCurriculum } from '../../src/model/load/load-curriculum.ts';
+import type { Unit } from '../../src/model/unit.ts';
+import type { Question } from '../../src/model/question-schema.ts';
+import { toRuntimeUnit } from '../../packaging/runtime-data.ts';
+import { createStatementFactory } from '../../src/runtime/xapi/statements.ts';
+import { drawQuestions } from '../../src/core/draw.ts';
+import { codeFinder, fromMoodleObjectives, fromXapi, masteryTable, ResultsFileError, type RequirementInfo } from '../../src/site/results/mastery.ts';
+import { parseDelimited, readXlsx } from '../../src/site/results/tables.ts';
+import { objectivesReportRows, objectivesReportText, objectivesReportXlsx, type MoodleLearner } from '../helpers/moodle-export.ts';
+import { REPO } from '../helpers/fixtures.ts';
+
+let unit: Unit;
+let requirements: Map<string, RequirementInfo>;
+
+beforeAll(() => {
+  const model = loadCurriculum({ root: REPO, only: ['g6-internet-safety'] });
+  unit = model.units[0] as Unit;
+  requirements = new Map(unit.outcomes.map((o) => {
+    const e = model.outcomes.get(o.code);
+    return [o.code, { code: o.code, grade: e?.grade, vi: e?.vi ?? '', en: e?.en ?? '', mastery: unit.masteryScore }];
+  }));
+});
+
+/** One learner's attempts: fraction earned on each drawn question, chosen by `answer(attempt, index)`. */
+type Plan = { name: string; attempts: number; answer: (attempt: number, i: number, q: Question) => number };
+
+/** xAPI statements of whole attempts, made by the runtime's own factory, and the expected best per code. */
+function xapiAttempts(plans: Plan[]) {
+  const statements: unknown[] = [];
+  const expected = new Map<string, Map<string, number>>(); // learner → code → best score
+  let clock = Date.UTC(2026, 10, 20, 8, 0);
+  let n = 0;
+  for (const p of plans) {
+    const actor = { objectType: 'Agent' as const, name: p.name, mbox: `mailto:${p.name.toLowerCase().replace(/\W+/g, '.')}@thcs.example.vn` };
+    const f = createStatementFactory({ actor, unit: toRuntimeUnit(unit), activityId: 'https://lms.example.vn/xapi/activity/42', lang: 'vi', uuid: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, now: () => new Date((clock += 1000)) });
+    const best = expected.get(actor.mbox) ?? new Map<string, number>();
+    for (let a = 0; a < p.attempts; a++) {
+      const drawn = drawQuestions(unit.assessment.questions, unit.assessment.draw, 1000 * a + p.name.length);
+      const acc = new Map<string, { earned: number; total: number }>();
+      let earned = 0;
+      let total = 0;
+      drawn.forEach((q, i) => {
+        const fraction = p.answer(a, i, q);
+        statements.push(f.answered({ question: q, answer: undefined, result: { fraction, result: fraction >= 1 ? 'correct' : fraction > 0 ? 'partial' : 'incorrect' }, latencyMs: 5000, timestamp: new Date(clock), description: q.prompt.vi }));
+        for (const code of q.outcomes) {
+          const x = acc.get(code) ?? { earned: 0, total: 0 };
+          x.earned += fraction * q.weight;
+          x.total += q.weight;
+          acc.set(code, x);
+        }
+        earned += fraction * q.weight;
+        total += q.weight;
+      });
+      const score = Math.round((100 * earned) / total);
+      statements.push(f.graded(score >= unit.masteryScore, score, 60000));
+      for (const [code, x] of acc) best.set(code, Math.max(best.get(code) ?? 0, Math.round((100 * x.earned) / x.total)));
+    }
+    expected.set(actor.mbox, best);
+  }
+  return { statements, expected };
+}
+
+describe('results view: mastery per requirement', () => {
+  it('from xAPI statements of the runtime factories: best attempt per learner, share at or above the mastery score', () => {
+    const { statements, expected } = xapiAttempts([
+      { name: 'Nguyễn Văn An', attempts: 1, answer: () => 1 },
+      { name: 'Trần Thị Bình', attempts: 2, answer: (a, i) => (a === 0 ? 0 : i % 3 === 0 ? 0 : 1) },
+      { name: 'Lê Minh Châu', attempts: 1, answer: (_a, i) => (i % 2 === 0 ? 0.5 : 0) },
+      { name: 'Phạm Gia Dũng', attempts: 1, answer: (_a, i, q) => (q.outcomes.length > 1 || i < 4 ? 1 : 0) },
+    ]);
+    for (const shape of [statements, { statements, more: '' }]) {
+      const src = fromXapi('lop-6a.json', shape, requirements, (id) => (id === unit.id ? unit.masteryScore : undefined));
+      expect(src.learners).toBe(4);
+      const rows = masteryTable([src]);
+      const codes = new Set([...expected.values()].flatMap((m) => [...m.keys()]));
+      expect(rows.map((r) => r.code).sort()).toEqual([...codes].sort());
+      for (const r of rows) {
+        const scores = [...expected.values()].map((m) => m.get(r.code)).filter((s): s is number => s !== undefined);
+        const mastered = scores.filter((s) => s >= unit.masteryScore).length;
+        expect(r.learners).toBe(scores.length);
+        expect(r.mastered).toBe(mastered);
+        expect(r.masteredPct).toBe(Math.round((1000 * mastered) / scores.length) / 10);
+        expect(r.meanScore).toBe(Math.round((10 * scores.reduce((a, b) => a + b, 0)) / scores.length) / 10);
+      }
+      // Weakest first.
+      for (let i = 1; i < rows.length; i++) expect(rows[i]!.masteredPct).toBeGreaterThanOrEqual(rows[i - 1]!.masteredPct);
+    }
+  });
+
+  it('from Moodle 4.3 Objectives report downloads (text and Excel, with and without objective scores)', async () => {
+    const codes = unit.outcomes.filter((o) => o.level === 'assessed').map((o) => o.code);
+    const learners: MoodleLearner[] = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Minh Châu'].map((name, k) => ({
+      name, email: `hs${k + 1}@thcs.example.vn`,
+      attempts: [1, 2].slice(0, k === 1 ? 2 : 1).map((attempt) => ({
+        attempt, score: 60 + 10 * k,
+        objectives: Object.fromEntries(codes.map((c, i) => {
+          const score = (37 * (i + 1) * (k + 1) + 11 * attempt) % 101;
+          return [c, { status: score >= 70 ? 'passed' : 'failed', score }];
+        })),
+      })),
+    }));
+    // Expected: best score per learner and code; mastered when any attempt passed.
+    const expected = new Map(codes.map((c) => {
+      const per = learners.map((l) => ({ score: Math.max(...l.attempts.map((a) => a.objectives[c]!.score!)), passed: l.attempts.some((a) => a.objectives[c]!.status === 'passed') }));
+      return [c, { learners: per.length, mastered: per.filter((p) => p.passed).length, mean: Math.round((10 * per.reduce((a, p) => a + p.score, 0)) / per.length) / 10 }];
+    }));
+    for (const showScore of [true, false]) {
+      const rows = objectivesReportRows(unit.title.vi, codes, learners, showScore);
+      const text = objectivesReportText(rows);
+      expect(text.split('\n')[0]).toContain('Name\t"Email address"\tAttempt');
+      for (const table of [parseDelimited(text), readXlsx(await objectivesReportXlsx(rows))]) {
+        expect(table[0]).toEqual(rows[0]!.map(String));
+        const src = fromMoodleObjectives('6A.txt', table, requirements);
+        expect(src.learners).toBe(3);
+        const got = masteryTable([src]);
+        expect(got.map((r) => r.code).sort()).toEqual([...codes].sort());
+        for (const r of got) {
+          const e = expected.get(r.code)!;
+          expect([r.learners, r.mastered]).toEqual([e.learners, e.mastered]);
+          expect(r.meanScore).toBe(showScore ? e.mean : null);
+        }
+      }
+    }
+  });
+
+  it('combines classes: the school figure counts every learner, each class keeps its own', () => {
+    const { statements: a } = xapiAttempts([{ name: 'An', attempts: 1, answer: () => 1 }, { name: 'Bình', attempts: 1, answer: () => 1 }]);
+    const { statements: b } = xapiAttempts([{ name: 'An', attempts: 1, answer: () => 0 }]);
+    const m = (id: string) => (id === unit.id ? 70 : undefined);
+    const rows = masteryTable([fromXapi('6A', a, requirements, m), fromXapi('6B', b, requirements, m)]);
+    for (const r of rows) {
+      expect(r.bySource['6A']?.masteredPct).toBe(100);
+      expect(r.bySource['6B']?.masteredPct).toBe(0);
+      // "An" of 6B is another learner than "An" of 6A: 2 of 3 learners mastered.
+      expect([r.learners, r.mastered]).toEqual([3, 2]);
+    }
+  });
+
+  it('names what is missing from a file that is not a results export', () => {
+    const grades = parseDelimited('First name,Last name,ID number,Institution,Department,Email address,SCORM package: Lướt mạng an toàn (Real),Last downloaded from this course\nAn,Nguyễn,,,,an@x.vn,80.00,1701000000\n');
+    const err = (() => { try { fromMoodleObjectives('grades.csv', grades, requirements); } catch (e) { return e; } return undefined; })();
+    expect(err).toBeInstanceOf(ResultsFileError);
+    expect((err as ResultsFileError).missing).toEqual(['objectiveColumns']);
+    expect((err as ResultsFileError).hint).toBe('gradeExport');
+    expect((err as Error).message).toContain('TH-G6-D-05');
+    expect(() => fromXapi('x.json', { foo: 1 }, requirements, () => 70)).toThrow(/"statements" array/);
+    expect(() => fromXapi('x.json', [{ actor: { mbox: 'mailto:a@b' }, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' }, object: { id: 'urn:khienso:unit:g6-internet-safety:lesson:x' } }], requirements, () => 70)).toThrow(/"answered"/);
+  });
+
+  it('finds requirement codes inside LMS ids', () => {
+    const find = codeFinder(['TH-G6-D-05', 'TH-G6-D-0', 'CSTA:3B-AP-18']);
+    expect(find('TH-G6-D-05')).toBe('TH-G6-D-05');
+    expect(find('khienso.g6-internet-safety.TH-G6-D-05')).toBe('TH-G6-D-05');
+    expect(find('khienso.g12-x.CSTA_3B-AP-18')).toBe('CSTA:3B-AP-18');
+    expect(find('Score')).toBeUndefined();
+  });
+});
