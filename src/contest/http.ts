@@ -100,6 +100,8 @@ export interface Client {
   request(req: Partial<SimRequest> & { url: string }): Promise<SimResponse & { url: string }>;
   cookies(host: string): Record<string, string>;
   setCookie(host: string, name: string, value: string): void;
+  /** Replaces every cookie of a host (the learner edited the cookie box). */
+  replaceCookies(host: string, cookies: Record<string, string>): void;
 }
 
 export function createClient(site: SimSite): Client {
@@ -108,6 +110,7 @@ export function createClient(site: SimSite): Client {
   const client: Client = {
     cookies: (host) => ({ ...(jar.get(host) ?? {}) }),
     setCookie(host, name, value) { jar.set(host, { ...(jar.get(host) ?? {}), [name]: value }); },
+    replaceCookies(host, cookies) { jar.set(host, { ...cookies }); },
     async request(r) {
       let req: SimRequest = { method: r.method ?? 'GET', url: r.url, headers: r.headers ?? {}, form: r.form ?? {}, cookies: { ...(jar.get(hostOf(r.url)) ?? {}), ...(r.cookies ?? {}) } };
       for (let hops = 0; hops < 5; hops++) {

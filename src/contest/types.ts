@@ -49,8 +49,6 @@ export interface FixSpec {
   language: 'javascript';
   /** The vulnerable code the learner starts from. */
   vulnerable: string;
-  /** The organiser's reference fix (in the solution sheet, never in the player's page). */
-  reference: string;
   cases: FixCase[];
 }
 
@@ -60,11 +58,17 @@ export interface ChallengeModule {
   /** The first address the simulated browser opens. */
   start: string;
   createSite(env: SiteEnv): SimSite | Promise<SimSite>;
-  /** The organiser's reference solution as a script; resolves to everything it saw (contains the flag). */
+  fix?: FixSpec;
+}
+
+/** The organiser's side of a challenge: kept out of the player's page (tests, solution sheets, CTFd). */
+export interface ChallengeSolution {
+  /** The reference solution as a script; resolves to everything it saw (contains the flag). */
   solve(client: Client): Promise<string>;
   /** What a beginner tries first; must not reveal the flag. */
   naive(client: Client): Promise<string>;
-  fix?: FixSpec;
+  /** The reference fix of a coding challenge. */
+  reference?: string;
 }
 
 /** Joins response bodies for the solve scripts. */

@@ -7,6 +7,7 @@ import { createClient } from '../../src/contest/http.ts';
 import { checkFix } from '../../src/contest/fixcheck.ts';
 import { nodeFixEnv, nodeRunner, nodeSql, nodeVictim } from '../../src/contest/node-env.ts';
 import { CHALLENGE_MODULES } from '../../src/contest/challenges/index.ts';
+import { SOLUTIONS } from '../../src/contest/challenges/solutions.ts';
 import type { FixEnv } from '../../src/contest/types.ts';
 
 let sources: ContestSources;
@@ -22,7 +23,9 @@ async function play(id: string, player: string, script: 'solve' | 'naive') {
   if (!m) throw new Error(id);
   const flag = deriveFlag(SEED, id, player);
   const site = await m.createSite({ flag, sql: await nodeSql(), victim: nodeVictim });
-  return { flag, seen: await m[script](createClient(site)) };
+  const solution = SOLUTIONS[id];
+  if (!solution) throw new Error(`no solution for ${id}`);
+  return { flag, seen: await solution[script](createClient(site)) };
 }
 
 describe('the challenge set', () => {
@@ -30,6 +33,7 @@ describe('the challenge set', () => {
     expect(sources.challenges.length).toBeGreaterThanOrEqual(12);
     for (const tier of ['thcs', 'thpt', 'dai-hoc']) expect(sources.challenges.filter((c) => c.text.tier === tier).length).toBeGreaterThanOrEqual(4);
     expect(Object.keys(CHALLENGE_MODULES).sort()).toEqual(sources.challenges.map((c) => c.text.id).sort());
+    expect(Object.keys(SOLUTIONS).sort()).toEqual(Object.keys(CHALLENGE_MODULES).sort());
     for (const c of sources.challenges) {
       for (const t of [c.text.story, c.text.task, c.text.solution, c.text.title]) { expect(t.vi).not.toBe(t.en); expect(t.vi.normalize('NFC')).toBe(t.vi); }
       expect(c.text.hints.every((h) => h.cost > 0)).toBe(true);
@@ -77,7 +81,9 @@ describe.each(ids)('challenge %s', (id) => {
     const before = await checkFix(fix, fix.vulnerable, nodeRunner, env);
     expect(before.accepted).toBe(false);
     expect(before.attacksBlocked).toBe(false);
-    const after = await checkFix(fix, fix.reference, nodeRunner, env);
+    const reference = SOLUTIONS[id]?.reference;
+    expect(reference, 'reference fix').toBeTruthy();
+    const after = await checkFix(fix, reference ?? '', nodeRunner, env);
     expect(after.cases.filter((c) => !c.passed)).toEqual([]);
     expect(after.accepted).toBe(true);
     // A "fix" that breaks the feature is refused too: refusing everything blocks attacks but is not a fix.

@@ -1,5 +1,5 @@
 import { createSite, html, page } from '../http.ts';
-import { seen, type ChallengeModule } from '../types.ts';
+import { seen, type ChallengeModule, type ChallengeSolution } from '../types.ts';
 
 const STORE = 'cho-ung-dung.test';
 export const PERMISSIONS = ['may-anh', 'danh-ba', 'tin-nhan', 'vi-tri', 'micro'];
@@ -19,6 +19,10 @@ export const appPermissions: ChallengeModule = {
       return html(page('Đã cài an toàn', `<p>Đèn bật được và dữ liệu của em an toàn. Cờ của em: <b>${flag}</b></p>`));
     },
   } }]),
+};
+
+/** The organiser's reference solution and a beginner's naive attempt (never bundled into the player's page). */
+export const appPermissionsSolution: ChallengeSolution = {
   async solve(c) {
     const p = await c.get(`http://${STORE}/den-pin`);
     return seen(p, await c.post(`http://${STORE}/cai-dat`, { 'may-anh': '1' }));

@@ -1,5 +1,5 @@
 import { createSite, esc, html, page } from '../http.ts';
-import { seen, type ChallengeModule } from '../types.ts';
+import { seen, type ChallengeModule, type ChallengeSolution } from '../types.ts';
 
 const HOST = 'cham-bai.test';
 /** A handler with five security bugs, on lines 3, 6, 8, 13 and 16. */
@@ -39,6 +39,10 @@ export const codeReview: ChallengeModule = {
       return html(page('Chưa đủ', `<p>Đúng ${right}/${BUG_LINES.length} lỗi, ${wrong} dòng không có lỗ hổng.</p>`));
     },
   } }]),
+};
+
+/** The organiser's reference solution and a beginner's naive attempt (never bundled into the player's page). */
+export const codeReviewSolution: ChallengeSolution = {
   async solve(c) {
     return seen(await c.get(`http://${HOST}/ma-nguon`), await c.post(`http://${HOST}/nop`, { dong: BUG_LINES.join(',') }));
   },

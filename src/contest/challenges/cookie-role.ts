@@ -1,6 +1,6 @@
 import { createSite, esc, html, page } from '../http.ts';
 import { hmacHex } from '../sha256.ts';
-import { seen, type ChallengeModule, type FixCase } from '../types.ts';
+import { seen, type ChallengeModule, type ChallengeSolution, type FixCase } from '../types.ts';
 
 const HOST = 'muasam.anhduong.test';
 const SECRET = 'anh-duong-khoa-phien-demo';
@@ -46,6 +46,20 @@ export const cookieRole: ChallengeModule = {
       return html(page('Quản trị', `<h1>Quản trị cửa hàng</h1><p>Mã giảm giá nội bộ: <b>${flag}</b></p>`));
     },
   } }]),
+  fix: {
+    fn: 'readSession', language: 'javascript', vulnerable: VULNERABLE,
+    cases: [
+      refused(`${forged}.${guest.split('.')[1]}`, 'Từ chối cookie sửa vai trò, giữ chữ kí cũ', 'Refuse a cookie with the role changed and the old signature'),
+      refused(forged, 'Từ chối cookie không có chữ kí', 'Refuse a cookie with no signature'),
+      refused(`${forged}.${'0'.repeat(64)}`, 'Từ chối chữ kí bịa', 'Refuse a made-up signature'),
+      { kind: 'normal', label: { vi: 'Cookie hợp lệ của khách vẫn đọc được', en: "A guest's valid cookie still reads" }, args: [guest, SECRET], judge: (o) => o.ok && JSON.stringify(o.value) === JSON.stringify({ user: 'khach01', role: 'khach' }) },
+      { kind: 'normal', label: { vi: 'Cookie hợp lệ của quản trị vẫn đọc được', en: "An admin's valid cookie still reads" }, args: [signed({ user: 'chu-shop', role: 'admin' }), SECRET], judge: (o) => o.ok && (o.value as { role?: string } | null)?.role === 'admin' },
+    ],
+  },
+};
+
+/** The organiser's reference solution and a beginner's naive attempt (never bundled into the player's page). */
+export const cookieRoleSolution: ChallengeSolution = {
   async solve(c) {
     await c.post(`http://${HOST}/khach`, {});
     const [payload, sig] = (c.cookies(HOST).phien ?? '').split('.');
@@ -57,14 +71,5 @@ export const cookieRole: ChallengeModule = {
     await c.post(`http://${HOST}/khach`, {});
     return seen(await c.get(`http://${HOST}/quan-tri`), await c.get(`http://${HOST}/quan-tri?role=admin`));
   },
-  fix: {
-    fn: 'readSession', language: 'javascript', vulnerable: VULNERABLE, reference: REFERENCE,
-    cases: [
-      refused(`${forged}.${guest.split('.')[1]}`, 'Từ chối cookie sửa vai trò, giữ chữ kí cũ', 'Refuse a cookie with the role changed and the old signature'),
-      refused(forged, 'Từ chối cookie không có chữ kí', 'Refuse a cookie with no signature'),
-      refused(`${forged}.${'0'.repeat(64)}`, 'Từ chối chữ kí bịa', 'Refuse a made-up signature'),
-      { kind: 'normal', label: { vi: 'Cookie hợp lệ của khách vẫn đọc được', en: "A guest's valid cookie still reads" }, args: [guest, SECRET], judge: (o) => o.ok && JSON.stringify(o.value) === JSON.stringify({ user: 'khach01', role: 'khach' }) },
-      { kind: 'normal', label: { vi: 'Cookie hợp lệ của quản trị vẫn đọc được', en: "An admin's valid cookie still reads" }, args: [signed({ user: 'chu-shop', role: 'admin' }), SECRET], judge: (o) => o.ok && (o.value as { role?: string } | null)?.role === 'admin' },
-    ],
-  },
+  reference: REFERENCE,
 };

@@ -1,5 +1,5 @@
 import { createSite, esc, html, page } from '../http.ts';
-import { seen, type ChallengeModule } from '../types.ts';
+import { seen, type ChallengeModule, type ChallengeSolution } from '../types.ts';
 
 const MAIL = 'thu.thcs-hoasen.test';
 const FAKE = 'hoc.thcs-hoasen.test.dang-nhap-ngay.test';
@@ -30,6 +30,10 @@ export const fakeLogin: ChallengeModule = {
       'POST /luu': (req) => html(page('Lỗi', `<p>Hệ thống đang bảo trì, vui lòng thử lại sau.</p><!-- đã lưu: ${esc(req.form.u ?? '')} -->`)),
     } },
   ]),
+};
+
+/** The organiser's reference solution and a beginner's naive attempt (never bundled into the player's page). */
+export const fakeLoginSolution: ChallengeSolution = {
   async solve(c) {
     const inbox = await c.get(`http://${MAIL}/`);
     const href = /href="(http:[^"]+)"/.exec(inbox.body)?.[1] ?? '';

@@ -1,5 +1,5 @@
 import { createSite, esc, html, page } from '../http.ts';
-import { seen, type ChallengeModule, type FixCase } from '../types.ts';
+import { seen, type ChallengeModule, type ChallengeSolution, type FixCase } from '../types.ts';
 
 const HOST = 'sodiem.thpt-bachdang.test';
 
@@ -48,6 +48,18 @@ export const gradeValidation: ChallengeModule = {
       },
     } }]);
   },
+  fix: {
+    fn: 'parseScore', language: 'javascript', vulnerable: VULNERABLE,
+    cases: [
+      refuse('-5', 'âm', 'negative'), refuse('11', 'quá 10', 'above 10'), refuse('10abc', 'có chữ', 'letters'),
+      refuse('Infinity', 'vô cực', 'infinity'), refuse('1e1', 'kí hiệu khoa học', 'scientific notation'), refuse('', 'trống', 'empty'),
+      accept('0', 0), accept('10', 10), accept('7.5', 7.5), accept('8,25', 8.25), accept(' 9 ', 9),
+    ],
+  },
+};
+
+/** The organiser's reference solution and a beginner's naive attempt (never bundled into the player's page). */
+export const gradeValidationSolution: ChallengeSolution = {
   async solve(c) {
     // Sends the request straight to the server, skipping the page's JavaScript check.
     return seen(await c.post(`http://${HOST}/luu-diem`, { hs: '10A2-07', diem: '-5' }));
@@ -55,12 +67,5 @@ export const gradeValidation: ChallengeModule = {
   async naive(c) {
     return seen(await c.post(`http://${HOST}/luu-diem`, { hs: '10A2-07', diem: '9.5' }));
   },
-  fix: {
-    fn: 'parseScore', language: 'javascript', vulnerable: VULNERABLE, reference: REFERENCE,
-    cases: [
-      refuse('-5', 'âm', 'negative'), refuse('11', 'quá 10', 'above 10'), refuse('10abc', 'có chữ', 'letters'),
-      refuse('Infinity', 'vô cực', 'infinity'), refuse('1e1', 'kí hiệu khoa học', 'scientific notation'), refuse('', 'trống', 'empty'),
-      accept('0', 0), accept('10', 10), accept('7.5', 7.5), accept('8,25', 8.25), accept(' 9 ', 9),
-    ],
-  },
+  reference: REFERENCE,
 };

@@ -1,5 +1,5 @@
 import { createSite, esc, html, page } from '../http.ts';
-import { seen, type ChallengeModule, type FixCase } from '../types.ts';
+import { seen, type ChallengeModule, type ChallengeSolution, type FixCase } from '../types.ts';
 
 const HOST = 'solienlac.thpt-bachdang.test';
 
@@ -42,6 +42,21 @@ export const idorReport: ChallengeModule = {
       return html(page('Học bạ', `<h1>Học bạ ${esc(ma)}</h1><p>${esc(r.ten)} – lớp ${esc(r.lop)}</p><p>${esc(r.ghiChu(flag))}</p>`));
     },
   } }]),
+  fix: {
+    fn: 'canView', language: 'javascript', vulnerable: VULNERABLE,
+    cases: [
+      can(an, { ma: '1000', lop: 'TEST' }, false, 'exploit', 'An không xem được học bạ 1000', 'An cannot see record 1000'),
+      can(an, { ma: '1043', lop: '11A3' }, false, 'exploit', 'An không xem được học bạ của bạn cùng lớp', "An cannot see a classmate's record"),
+      can(coHa, { ma: '1000', lop: 'TEST' }, false, 'exploit', 'Cô chủ nhiệm 11A3 không xem được lớp khác', 'The 11A3 teacher cannot see another class'),
+      can(null, { ma: '1042', lop: '11A3' }, false, 'exploit', 'Chưa đăng nhập thì không xem được', 'Not logged in: refused'),
+      can(an, { ma: '1042', lop: '11A3' }, true, 'normal', 'An xem được học bạ của mình', 'An sees his own record'),
+      can(coHa, { ma: '1043', lop: '11A3' }, true, 'normal', 'Cô chủ nhiệm xem được học sinh lớp mình', 'The form teacher sees her own students'),
+    ],
+  },
+};
+
+/** The organiser's reference solution and a beginner's naive attempt (never bundled into the player's page). */
+export const idorReportSolution: ChallengeSolution = {
   async solve(c) {
     const own = await c.post(`http://${HOST}/dang-nhap`, { tk: 'an.nguyen', mk: 'so-lien-lac-2026' });
     return seen(own, await c.get(`http://${HOST}/hoc-ba?ma=1000`));
@@ -52,15 +67,5 @@ export const idorReport: ChallengeModule = {
     await c.post(`http://${HOST}/dang-nhap`, { tk: 'an.nguyen', mk: 'so-lien-lac-2026' });
     return seen(anon, await c.get(`http://${HOST}/hoc-ba?ma=1042`));
   },
-  fix: {
-    fn: 'canView', language: 'javascript', vulnerable: VULNERABLE, reference: REFERENCE,
-    cases: [
-      can(an, { ma: '1000', lop: 'TEST' }, false, 'exploit', 'An không xem được học bạ 1000', 'An cannot see record 1000'),
-      can(an, { ma: '1043', lop: '11A3' }, false, 'exploit', 'An không xem được học bạ của bạn cùng lớp', "An cannot see a classmate's record"),
-      can(coHa, { ma: '1000', lop: 'TEST' }, false, 'exploit', 'Cô chủ nhiệm 11A3 không xem được lớp khác', 'The 11A3 teacher cannot see another class'),
-      can(null, { ma: '1042', lop: '11A3' }, false, 'exploit', 'Chưa đăng nhập thì không xem được', 'Not logged in: refused'),
-      can(an, { ma: '1042', lop: '11A3' }, true, 'normal', 'An xem được học bạ của mình', 'An sees his own record'),
-      can(coHa, { ma: '1043', lop: '11A3' }, true, 'normal', 'Cô chủ nhiệm xem được học sinh lớp mình', 'The form teacher sees her own students'),
-    ],
-  },
+  reference: REFERENCE,
 };

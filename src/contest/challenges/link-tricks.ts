@@ -1,5 +1,5 @@
 import { createSite, esc, html, page } from '../http.ts';
-import { seen, type ChallengeModule } from '../types.ts';
+import { seen, type ChallengeModule, type ChallengeSolution } from '../types.ts';
 
 const MSG = 'tin-nhan.test';
 /** The five links in the message; only the third goes to the bank's real address. */
@@ -36,6 +36,10 @@ export const linkTricks: ChallengeModule = {
       { host: 'qua-tang.test', routes: { 'GET /nhan-qua': dest('Nhận quà', '<p>Trang giả: “trúng thưởng”, xin phí nhận quà.</p>') } },
     ]);
   },
+};
+
+/** The organiser's reference solution and a beginner's naive attempt (never bundled into the player's page). */
+export const linkTricksSolution: ChallengeSolution = {
   async solve(c) {
     const hosts: Record<string, string> = {};
     for (const [i, l] of LINKS.entries()) {

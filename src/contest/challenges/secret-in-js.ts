@@ -1,5 +1,5 @@
 import { createSite, html, json, page, text } from '../http.ts';
-import { seen, type ChallengeModule } from '../types.ts';
+import { seen, type ChallengeModule, type ChallengeSolution } from '../types.ts';
 
 const HOST = 'trasua-may.test';
 const KEY = 'tsm_live_7f3a9c2e51b8';
@@ -22,6 +22,10 @@ function loadMenu(){ return fetch(API + '/thuc-don').then(function(r){ return r.
       return json({ don_hang: [{ ma: 'DH-1001', khach: 'Khách A (giả)', ghi_chu: 'ít đá' }, { ma: 'DH-1002', khach: 'Quản trị (thử nghiệm)', ghi_chu: flag }] });
     },
   } }]),
+};
+
+/** The organiser's reference solution and a beginner's naive attempt (never bundled into the player's page). */
+export const secretInJsSolution: ChallengeSolution = {
   async solve(c) {
     const js = await c.get(`http://${HOST}/static/app.js`);
     const key = /ADMIN_API_KEY = '([^']+)'/.exec(js.body)?.[1] ?? '';

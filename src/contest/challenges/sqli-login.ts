@@ -1,6 +1,6 @@
 import { createSite, esc, html, page } from '../http.ts';
 import { runQuery } from '../fixcheck.ts';
-import { seen, type ChallengeModule, type FixCase } from '../types.ts';
+import { seen, type ChallengeModule, type ChallengeSolution, type FixCase } from '../types.ts';
 
 const HOST = 'thuvien.thpt-leloi.test';
 export const LOGIN_SEED = `CREATE TABLE nguoi_dung (id INTEGER PRIMARY KEY, ten TEXT NOT NULL, mat_khau TEXT NOT NULL, vai_tro TEXT NOT NULL);
@@ -55,14 +55,8 @@ export const sqliLogin: ChallengeModule = {
       },
     } }]);
   },
-  async solve(c) {
-    return seen(await c.post(`http://${HOST}/dang-nhap`, { ten: "quantri' --", mat_khau: 'bat-ki' }));
-  },
-  async naive(c) {
-    return seen(await c.post(`http://${HOST}/dang-nhap`, { ten: 'quantri', mat_khau: 'admin' }), await c.post(`http://${HOST}/dang-nhap`, { ten: 'quantri', mat_khau: '123456' }));
-  },
   fix: {
-    fn: 'buildLoginQuery', language: 'javascript', vulnerable: VULNERABLE, reference: REFERENCE,
+    fn: 'buildLoginQuery', language: 'javascript', vulnerable: VULNERABLE,
     cases: [
       noAdmin("quantri' --", 'x', 'Chặn: quantri\' --', "Block: quantri' --"),
       noAdmin("' OR '1'='1", "' OR '1'='1", "Chặn: ' OR '1'='1", "Block: ' OR '1'='1"),
@@ -72,4 +66,15 @@ export const sqliLogin: ChallengeModule = {
       { kind: 'normal', label: { vi: 'Sai mật khẩu thì không vào được', en: 'A wrong password is refused' }, args: ['lan', 'sai-mat-khau'], judge: (o, env) => o.ok && runQuery(env, LOGIN_SEED, o.value)?.length === 0 },
     ],
   },
+};
+
+/** The organiser's reference solution and a beginner's naive attempt (never bundled into the player's page). */
+export const sqliLoginSolution: ChallengeSolution = {
+  async solve(c) {
+    return seen(await c.post(`http://${HOST}/dang-nhap`, { ten: "quantri' --", mat_khau: 'bat-ki' }));
+  },
+  async naive(c) {
+    return seen(await c.post(`http://${HOST}/dang-nhap`, { ten: 'quantri', mat_khau: 'admin' }), await c.post(`http://${HOST}/dang-nhap`, { ten: 'quantri', mat_khau: '123456' }));
+  },
+  reference: REFERENCE,
 };

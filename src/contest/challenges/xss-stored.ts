@@ -1,6 +1,6 @@
 import { createSite, esc, html, page } from '../http.ts';
 import { activeContent } from '../fixcheck.ts';
-import { seen, type ChallengeModule, type FixCase } from '../types.ts';
+import { seen, type ChallengeModule, type ChallengeSolution, type FixCase } from '../types.ts';
 import { COLLECTOR, STEAL, collectorHost, cookieFrom, record } from './xss-common.ts';
 
 const HOST = 'luubut.lop12a.test';
@@ -50,6 +50,21 @@ export const xssStored: ChallengeModule = {
       collectorHost(log),
     ]);
   },
+  fix: {
+    fn: 'renderEntry', language: 'javascript', vulnerable: VULNERABLE,
+    cases: [
+      safe('A', STEAL, 'Chặn <script>', 'Block <script>'),
+      safe('A', '<img src=x onerror="alert(1)">', 'Chặn <img onerror>', 'Block <img onerror>'),
+      safe('<svg onload=alert(1)>', 'hi', 'Chặn mã trong ô tên', 'Block code in the name field'),
+      safe('A', '<a href="javascript:alert(1)">bấm</a>', 'Chặn link javascript:', 'Block a javascript: link'),
+      shows('Lan', 'Nhớ lớp <3 & “12A” mãi!', 'Lời có dấu < & " vẫn hiện đúng', 'A message with < & " still shows as typed'),
+      shows('Minh', 'Chúc cả lớp thi tốt!', 'Lời thường hiện đúng', 'An ordinary message shows'),
+    ],
+  },
+};
+
+/** The organiser's reference solution and a beginner's naive attempt (never bundled into the player's page). */
+export const xssStoredSolution: ChallengeSolution = {
   async solve(c) {
     await c.post(`http://${HOST}/viet`, { ten: 'Bạn bí ẩn', loi: STEAL });
     const r = await c.post(`http://${HOST}/nho-co-duyet`, {});
@@ -62,15 +77,5 @@ export const xssStored: ChallengeModule = {
     const r = await c.post(`http://${HOST}/nho-co-duyet`, {});
     return seen(r, await c.get(`http://${COLLECTOR}/`));
   },
-  fix: {
-    fn: 'renderEntry', language: 'javascript', vulnerable: VULNERABLE, reference: REFERENCE,
-    cases: [
-      safe('A', STEAL, 'Chặn <script>', 'Block <script>'),
-      safe('A', '<img src=x onerror="alert(1)">', 'Chặn <img onerror>', 'Block <img onerror>'),
-      safe('<svg onload=alert(1)>', 'hi', 'Chặn mã trong ô tên', 'Block code in the name field'),
-      safe('A', '<a href="javascript:alert(1)">bấm</a>', 'Chặn link javascript:', 'Block a javascript: link'),
-      shows('Lan', 'Nhớ lớp <3 & “12A” mãi!', 'Lời có dấu < & " vẫn hiện đúng', 'A message with < & " still shows as typed'),
-      shows('Minh', 'Chúc cả lớp thi tốt!', 'Lời thường hiện đúng', 'An ordinary message shows'),
-    ],
-  },
+  reference: REFERENCE,
 };

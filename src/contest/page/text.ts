@@ -1,0 +1,33 @@
+/** Interface text of the contest page, in both languages. */
+export const CT = {
+  vi: {
+    lang: 'English', skip: 'Bỏ qua, đến thử thách', rules: 'Luật chơi và pháp luật', challenges: 'Các thử thách',
+    score: (p: number, m: number, pc: number) => `Điểm: ${p}/${m} (${pc}%)`, player: 'Người chơi', solvedMark: 'đã giải', fixedMark: 'đã sửa',
+    teamPrompt: 'Nhập mã đội hoặc mã học sinh ban tổ chức phát cho em. Cờ của mỗi đội khác nhau, nên hãy nhập đúng mã.', teamLabel: 'Mã đội / mã học sinh', start: 'Bắt đầu',
+    story: 'Câu chuyện', task: 'Nhiệm vụ', points: (v: number) => `${v} điểm`, fixPoints: (v: number) => `+${v} điểm khi sửa được lỗi`,
+    hints: 'Gợi ý', openHint: (c: number, left: number) => `Mở gợi ý (trừ ${c} điểm của thử thách này, còn ${left})`,
+    browser: 'Trình duyệt mô phỏng', address: 'Địa chỉ', method: 'Phương thức', headers: 'Header thêm (mỗi dòng Tên: giá trị)', cookies: 'Cookie gửi kèm (ten=gia-tri; …)', body: 'Dữ liệu gửi (POST, dạng a=1&b=2)', send: 'Gửi yêu cầu',
+    status: 'Kết quả', source: 'Mã nguồn trang', view: 'Trang hiển thị', loading: 'Đang nạp SQLite…', back: 'Quay lại trang trước',
+    flag: 'Cờ (dạng KS{…})', submitFlag: 'Nộp cờ', flagOk: 'Đúng cờ! Thử thách đã được ghi nhận.', flagNo: 'Chưa đúng. Cờ là của riêng đội em: cờ của đội khác không được chấp nhận.', flagDone: 'Em đã giải thử thách này.',
+    fix: 'Sửa lỗi', fixIntro: (fn: string) => `Sửa hàm ${fn} dưới đây. Khi bấm kiểm tra, máy chạy lại các cách tấn công và các cách dùng bình thường với mã của em (trong khung cách li).`, check: 'Kiểm tra bản sửa', reset: 'Khôi phục mã ban đầu',
+    fixOk: 'Bản sửa được chấp nhận: mọi tấn công đều thất bại và chức năng vẫn đúng.', fixBlockedButBroken: 'Tấn công đã bị chặn nhưng chức năng bình thường bị hỏng.', fixNo: 'Vẫn còn cách tấn công thành công.',
+    attack: 'Tấn công', normal: 'Dùng bình thường', pass: 'đạt', fail: 'chưa đạt', running: 'Đang kiểm tra…',
+    standalone: 'Đang chạy ngoài hệ thống học tập (LMS): kết quả chỉ lưu trên trình duyệt này.', saveFailed: 'Chưa lưu được lên hệ thống, trang sẽ thử lại.', savedAgain: 'Đã lưu kết quả lên hệ thống.', launchFailed: 'Không kết nối được với hệ thống học tập; kết quả chỉ lưu trên trình duyệt này.',
+    tier: { thcs: 'THCS', thpt: 'THPT', 'dai-hoc': 'Đại học' },
+  },
+  en: {
+    lang: 'Tiếng Việt', skip: 'Skip to the challenge', rules: 'Rules and the law', challenges: 'Challenges',
+    score: (p: number, m: number, pc: number) => `Score: ${p}/${m} (${pc}%)`, player: 'Player', solvedMark: 'solved', fixedMark: 'fixed',
+    teamPrompt: 'Type the team code or student code the organisers gave you. Every team has its own flags, so type it exactly.', teamLabel: 'Team / student code', start: 'Start',
+    story: 'Story', task: 'Task', points: (v: number) => `${v} points`, fixPoints: (v: number) => `+${v} points for a working fix`,
+    hints: 'Hints', openHint: (c: number, left: number) => `Open a hint (costs ${c} of this challenge's points, ${left} left)`,
+    browser: 'Simulated browser', address: 'Address', method: 'Method', headers: 'Extra headers (one per line, Name: value)', cookies: 'Cookies to send (name=value; …)', body: 'Data to send (POST, as a=1&b=2)', send: 'Send request',
+    status: 'Result', source: 'Page source', view: 'Rendered page', loading: 'Loading SQLite…', back: 'Back to the previous page',
+    flag: 'Flag (KS{…})', submitFlag: 'Submit flag', flagOk: 'Right flag! The challenge is recorded.', flagNo: "Not right. Flags belong to your team: another team's flag is refused.", flagDone: 'You solved this challenge.',
+    fix: 'Fix it', fixIntro: (fn: string) => `Fix the function ${fn} below. When you check, the attacks and the normal uses are replayed against your code (in an isolated frame).`, check: 'Check my fix', reset: 'Restore the original code',
+    fixOk: 'Fix accepted: every attack fails and the feature still works.', fixBlockedButBroken: 'The attacks are blocked but normal use is broken.', fixNo: 'An attack still succeeds.',
+    attack: 'Attack', normal: 'Normal use', pass: 'pass', fail: 'fail', running: 'Checking…',
+    standalone: 'Running outside an LMS: results are kept in this browser only.', saveFailed: 'Could not save to the LMS yet; the page will retry.', savedAgain: 'Results saved to the LMS.', launchFailed: 'Could not connect to the LMS; results are kept in this browser only.',
+    tier: { thcs: 'Lower secondary', thpt: 'Upper secondary', 'dai-hoc': 'University' },
+  },
+} as const;
