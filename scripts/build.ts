@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CurriculumError } from '../src/errors/unit-error.ts';
 import { buildUnits, type BuildRow } from '../packaging/build-units.ts';
+import { buildContest } from '../packaging/contest/build-contest.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();
@@ -17,6 +18,7 @@ try {
     only: process.env.KHIENSO_ONLY ? process.env.KHIENSO_ONLY.split(',') : undefined,
     log: (l) => console.log(l),
   });
+  await buildContest({ root, dist: process.env.KHIENSO_DIST ? resolve(process.env.KHIENSO_DIST) : join(root, 'dist'), seed: process.env.KHIENSO_CONTEST_SEED, log: (l) => console.log(l) });
   console.log('\nSummary (KB; html/js/css gzipped; state = worst-case suspend_data characters of 4096)');
   console.log(summaryTable(rows));
   console.log(`\n✓ Built ${catalog.length} unit(s), ${rows.filter((r) => r.zipBytes !== null).length} packages in ${Math.round(performance.now() - started)} ms`);

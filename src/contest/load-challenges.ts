@@ -16,6 +16,8 @@ export interface LoadedChallenge {
 
 export interface ContestSources {
   challenges: LoadedChallenge[];
+  /** Outcome codes of the frameworks, with their texts. */
+  outcomes: Map<string, { vi: string; en: string }>;
   contests: ContestDef[];
   rules: { vi: string; en: string };
 }
@@ -82,5 +84,5 @@ export function loadContestSources(root: string, dir = join(root, 'curriculum/ch
   }
   const rules = { vi: readFileSync(join(dir, 'rules.vi.md'), 'utf8'), en: readFileSync(join(dir, 'rules.en.md'), 'utf8') };
   problems.throwIfAny();
-  return { challenges, contests, rules };
+  return { challenges, contests, rules, outcomes };
 }

@@ -38,6 +38,8 @@ export const ContestSchema = z.object({
   summary: Text,
   /** Percentage of the maximum score that counts as passed. */
   masteryScore: z.number().int().min(0).max(100),
+  /** School grade the contest suits (package metadata: typical ages); 12 for university entrants. */
+  grade: z.number().int().min(6).max(12),
   challenges: z.array(z.string()).min(1),
 });
 export type ContestDef = z.output<typeof ContestSchema>;
@@ -50,6 +52,8 @@ export interface RuntimeContest {
   masteryScore: number;
   /** Seed of the flags (the organiser sets their own with KHIENSO_CONTEST_SEED). */
   seed: string;
+  /** CTFd export: every player is this one (one static flag per challenge), no team code asked. */
+  fixedPlayer?: string;
   challenges: RuntimeChallenge[];
   rules: { vi: string; en: string };
 }
