@@ -183,7 +183,8 @@ export async function runContest(tracker: Tracker, o: ContestPageOptions): Promi
     const cookies = el('input', { type: 'text', id: 'ct-cookies', spellcheck: 'false', autocomplete: 'off' });
     const body = el('textarea', { id: 'ct-body', rows: 2, spellcheck: 'false' });
     const status = el('p', { id: 'ct-status', 'aria-live': 'polite' }, [t.loading]);
-    const view = el('iframe', { id: 'ct-view', title: t.view, sandbox: 'allow-scripts', class: 'ct-view' });
+    // allow-forms only so the submit event fires (intercepted); CSP form-action 'none' stops any real submission.
+    const view = el('iframe', { id: 'ct-view', title: t.view, sandbox: 'allow-scripts allow-forms', class: 'ct-view' });
     const source = el('pre', { id: 'ct-source', class: 'ct-source', tabindex: '0' });
     const history: { method: 'GET' | 'POST'; url: string; form: Record<string, string> }[] = [];
     const back = el('button', { type: 'button', id: 'ct-back' }, [t.back]);

@@ -19,10 +19,10 @@ export function intoHead(html: string, markup: string): string {
   return /<head>/i.test(html) ? html.replace(/<head>/i, `<head>${markup}`) : markup + html;
 }
 
-/** Runs the learner's code in a fresh sandboxed frame; gives up after `ms` (an endless loop). */
-export function frameRunner(runnerScript: string, ms = 3000): CodeRunner {
+/** Runs the learner's code in a worker of a fresh sandboxed frame (the frame's worker has its own time limit; `ms` is a safety net). */
+export function frameRunner(runnerScript: string, ms = 6000): CodeRunner {
   return (source, fn, calls) => new Promise<RunOutput[]>((resolve) => {
-    const frame = sandboxFrame(`<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'"><script>${runnerScript.replace(/<\//g, '<\\/')}</script>`);
+    const frame = sandboxFrame(`<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:"><script>${runnerScript.replace(/<\//g, '<\\/')}</script>`);
     const done = (out: RunOutput[]) => { clearTimeout(timer); removeEventListener('message', onMessage); frame.remove(); resolve(out); };
     const timer = setTimeout(() => done(calls.map(() => ({ ok: false, error: `timed out after ${ms / 1000} s (endless loop?)` }))), ms);
     const onMessage = (e: MessageEvent) => {

@@ -1,14 +1,17 @@
 /**
- * Runs inside the sandboxed code-runner frame (sandbox="allow-scripts", no allow-same-origin, CSP
- * default-src 'none'): compiles the learner's code, calls the function once per argument list and posts
- * back JSON results. It can reach neither the contest page, the LMS, nor the network.
+ * The sandboxed code runner. This one script plays two parts:
+ * - in the runner frame (sandbox="allow-scripts", no allow-same-origin, CSP default-src 'none'), it starts a
+ *   dedicated worker from its own text for each check, and terminates it when it runs out of time, so an
+ *   endless loop in the learner's code never freezes the frame or the contest page;
+ * - in that worker, it compiles the learner's code, calls the function once per argument list and posts
+ *   back JSON results. Neither part can reach the contest page, the LMS or the network.
  */
 import { hmacHex } from '../sha256.ts';
 
-addEventListener('message', (e: MessageEvent) => {
-  const d = e.data as { ksRun?: { source: string; fn: string; calls: unknown[][] } };
-  if (!d?.ksRun) return;
-  const { source, fn, calls } = d.ksRun;
+type Call = { source: string; fn: string; calls: unknown[][] };
+const TIME_LIMIT_MS = 2000;
+
+function runAll({ source, fn, calls }: Call) {
   let f = null as ((...a: unknown[]) => unknown) | null;
   let compileError = '';
   try {
@@ -18,7 +21,7 @@ addEventListener('message', (e: MessageEvent) => {
   } catch (err) {
     compileError = String((err as Error).message ?? err);
   }
-  const results = calls.map((args) => {
+  return calls.map((args) => {
     if (!f) return { ok: false, error: compileError };
     try {
       const v = f(...(JSON.parse(JSON.stringify(args)) as unknown[]));
@@ -27,6 +30,32 @@ addEventListener('message', (e: MessageEvent) => {
       return { ok: false, error: String((err as Error).message ?? err) };
     }
   });
-  parent.postMessage({ ksRunDone: results }, '*');
-});
-parent.postMessage({ ksRunReady: true }, '*');
+}
+
+if (typeof document === 'undefined') {
+  // The worker.
+  addEventListener('message', (e: MessageEvent) => postMessage(runAll(e.data as Call)));
+} else {
+  // The frame.
+  const code = document.currentScript?.textContent ?? '';
+  addEventListener('message', (e: MessageEvent) => {
+    const run = (e.data as { ksRun?: Call }).ksRun;
+    if (!run) return;
+    const reply = (results: unknown) => parent.postMessage({ ksRunDone: results }, '*');
+    let worker: Worker;
+    try {
+      worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+    } catch (err) {
+      reply(run.calls.map(() => ({ ok: false, error: `the code runner could not start: ${String(err)}` })));
+      return;
+    }
+    const timer = setTimeout(() => {
+      worker.terminate();
+      reply(run.calls.map(() => ({ ok: false, error: `timed out after ${TIME_LIMIT_MS / 1000} s (endless loop?)` })));
+    }, TIME_LIMIT_MS);
+    worker.addEventListener('message', (m: MessageEvent) => { clearTimeout(timer); worker.terminate(); reply(m.data); });
+    worker.addEventListener('error', (ev: ErrorEvent) => { clearTimeout(timer); worker.terminate(); reply(run.calls.map(() => ({ ok: false, error: ev.message || 'error' }))); });
+    worker.postMessage(run);
+  });
+  parent.postMessage({ ksRunReady: true }, '*');
+}
