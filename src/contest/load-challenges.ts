@@ -48,6 +48,8 @@ export function loadContestSources(root: string, dir = join(root, 'curriculum/ch
   const problems = new ProblemList();
   const { outcomes } = loadFrameworks(join(root, 'curriculum/frameworks'), root, problems);
   const challenges: LoadedChallenge[] = [];
+  /** Folders whose challenge.yaml is invalid (already reported; contests naming them are not reported again). */
+  const invalid = new Set<string>();
   const ids = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
   for (const id of ids) {
     const abs = join(dir, id, 'challenge.yaml');
@@ -57,6 +59,7 @@ export function loadContestSources(root: string, dir = join(root, 'curriculum/ch
     const parsed = ChallengeSchema.safeParse(y.data);
     if (!parsed.success) {
       for (const i of parsed.error.issues) problems.add({ location: { file, line: y.lineOf(i.path as (string | number)[]) }, field: i.path.join('.'), message: i.message });
+      invalid.add(id);
       continue;
     }
     const text = parsed.data;
@@ -79,7 +82,7 @@ export function loadContestSources(root: string, dir = join(root, 'curriculum/ch
       for (const is of parsed.error.issues) problems.add({ location: { file: cf, line: y.lineOf([i, ...(is.path as (string | number)[])]) }, message: is.message });
       continue;
     }
-    for (const [j, c] of parsed.data.challenges.entries()) if (!challenges.some((ch) => ch.text.id === c)) problems.add({ location: { file: cf, line: y.lineOf([i, 'challenges', j]) }, message: `unknown challenge "${c}"` });
+    for (const [j, c] of parsed.data.challenges.entries()) if (!challenges.some((ch) => ch.text.id === c) && !invalid.has(c)) problems.add({ location: { file: cf, line: y.lineOf([i, 'challenges', j]) }, message: `unknown challenge "${c}"` });
     contests.push(parsed.data);
   }
   const rules = { vi: readFileSync(join(dir, 'rules.vi.md'), 'utf8'), en: readFileSync(join(dir, 'rules.en.md'), 'utf8') };

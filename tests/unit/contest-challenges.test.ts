@@ -113,3 +113,29 @@ describe('fix-checker robustness', () => {
     for (const c of sources.challenges) expect(c.dir).toBe(join('curriculum/challenges', c.text.id));
   });
 });
+
+describe('challenge sources with mistakes', () => {
+  it('stop the build with every problem, each naming file and line', async () => {
+    const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const root = mkdtempSync(join(tmpdir(), 'ks-ch-'));
+    cpSync(join(REPO, 'curriculum/challenges'), join(root, 'curriculum/challenges'), { recursive: true });
+    cpSync(join(REPO, 'curriculum/frameworks'), join(root, 'curriculum/frameworks'), { recursive: true });
+    const f = join(root, 'curriculum/challenges/sqli-login/challenge.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('value: 200', 'value: "hai trăm"'));
+    const o = join(root, 'curriculum/challenges/idor-report/challenge.yaml');
+    writeFileSync(o, readFileSync(o, 'utf8').replace('outcomes: [TH-G11-F-01, TH-G10-B-04]', 'outcomes: [TH-G11-F-01, TH-G99-X-01]'));
+    const g = join(root, 'curriculum/challenges/weak-hash/challenge.yaml');
+    writeFileSync(g, readFileSync(g, 'utf8').replace('  - cost: 40', '  - cost: 400'));
+    const c = join(root, 'curriculum/challenges/contests.yaml');
+    writeFileSync(c, readFileSync(c, 'utf8').replace('challenges: [scam-shop,', 'challenges: [scam-shopp,'));
+    let message = '';
+    try { loadContestSources(root); } catch (e) { message = (e as Error).message; }
+    const lineOf = (file: string, needle: string) => readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+    expect(message).toContain(`curriculum/challenges/sqli-login/challenge.yaml:${lineOf(f, 'value: "hai')} value:`);
+    expect(message).toContain(`idor-report/challenge.yaml:${lineOf(o, 'TH-G99-X-01')} outcomes.1: unknown outcome code "TH-G99-X-01"`);
+    expect(message).not.toContain('unknown challenge "sqli-login"');
+    expect(message).toMatch(/weak-hash\/challenge\.yaml:\d+ hints: hints cost 420, not less than the challenge's value 200/);
+    expect(message).toContain(`curriculum/challenges/contests.yaml:${lineOf(c, 'scam-shopp')} unknown challenge "scam-shopp"`);
+  });
+});
