@@ -139,3 +139,22 @@ describe('challenge sources with mistakes', () => {
     expect(message).toContain(`curriculum/challenges/contests.yaml:${lineOf(c, 'scam-shopp')} unknown challenge "scam-shopp"`);
   });
 });
+
+describe('the secure-coding contest kit (curriculum/contests/secure-coding.*.md)', () => {
+  it('lists every real challenge with its contest unit and its current points, in both languages', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const lang of ['vi', 'en']) {
+      const kit = readFileSync(join(REPO, `curriculum/contests/secure-coding.${lang}.md`), 'utf8');
+      for (const c of sources.challenges) {
+        const contest = sources.contests.find((k) => k.challenges.includes(c.text.id));
+        const row = kit.split('\n').find((l) => l.includes(`(\`${c.text.id}\`)`));
+        expect(row, `${lang}: ${c.text.id}`).toBeTruthy();
+        expect(row).toContain(`\`${contest?.id}\``);
+        expect(row).toContain(c.text.title[lang as 'vi' | 'en']);
+        expect(row?.trim().endsWith(`| ${c.text.value}${c.text.fixValue ? ` + ${c.text.fixValue}` : ''} |`), `${lang}: points of ${c.text.id}`).toBe(true);
+      }
+      expect(kit).toContain('116/2025/QH15');
+      expect(kit).toContain('dist/contest/');
+    }
+  });
+});
