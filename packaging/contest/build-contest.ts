@@ -57,13 +57,21 @@ function packagingUnit(def: ContestDef, contest: RuntimeContest): Unit {
   } as unknown as Unit;
 }
 
-/** The files of one contest page for one runtime. */
+/**
+ * The files of one contest page for one runtime. LMS packages are served over http and load the SQLite
+ * engine file; the offline pages (play/, CTFd) may be opened straight from disk (file://), where browsers
+ * refuse to fetch files, so they carry the engine as a script instead.
+ */
 async function pageFiles(contest: RuntimeContest, entry: ContestEntry): Promise<PackageFiles> {
+  const offline = entry === 'standalone';
   const files: PackageFiles = new Map<string, string | Uint8Array>([
-    ['index.html', buildContestPage(contest, await bundleContest('runner'), 'contest.js')],
+    ['index.html', buildContestPage(contest, await bundleContest('runner'), 'contest.js', offline ? ['sql-wasm-data.js'] : [])],
     ['contest.js', await bundleContest(entry)],
   ]);
-  for (const a of labAssets('sql')) files.set(a.name, a.bytes);
+  for (const a of labAssets('sql')) {
+    if (offline) files.set('sql-wasm-data.js', `window.KS_SQL_WASM=${JSON.stringify(Buffer.from(a.bytes).toString('base64'))};\n`);
+    else files.set(a.name, a.bytes);
+  }
   return files;
 }
 

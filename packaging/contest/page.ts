@@ -19,7 +19,7 @@ input,select,textarea{font:inherit;padding:.35rem;border:2px solid #7a8594;borde
 .ct-team{max-width:30rem;margin:3rem auto;background:#fff;padding:1.5rem;border:1px solid #dde2e8;border-radius:.4rem}.ct-team input{display:block;width:100%;margin:.4rem 0 1rem}.ct-meta{color:#4a5562}`;
 
 /** The single page of a contest unit: data, the code runner's script, the contest script. */
-export function buildContestPage(contest: RuntimeContest, runnerScript: string, script: string): string {
+export function buildContestPage(contest: RuntimeContest, runnerScript: string, script: string, before: string[] = []): string {
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -35,7 +35,7 @@ export function buildContestPage(contest: RuntimeContest, runnerScript: string, 
 <div id="ct-app"><noscript>Cần bật JavaScript. / JavaScript is needed.</noscript></div>
 <script type="application/json" id="ks-contest">${safe(JSON.stringify(contest))}</script>
 <script type="text/plain" id="ks-runner">${safe(runnerScript)}</script>
-<script src="${esc(script)}"></script>
+${before.map((b) => `<script src="${esc(b)}"></script>\n`).join('')}<script src="${esc(script)}"></script>
 </body>
 </html>
 `;

@@ -180,6 +180,29 @@ describe('fix-checking in the browser, for every coding challenge', () => {
   }, 120_000);
 });
 
+describe('CTFd offline page, opened straight from disk (file://)', () => {
+  it('plays the one challenge as the CTFd player: no team code, SQLite works, the static CTFd flag is captured', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ks-ctfd-offline-'));
+    for (const [name, bytes] of Object.entries(unzipSync(readFileSync(join(root, 'ctfd/sqli-login/dist/sqli-login-offline.zip'))))) writeFileSync(join(dir, name), bytes);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const hosts = watchHosts(page);
+    await page.goto(`file://${join(dir, 'index.html')}`);
+    await page.waitForSelector('#ct-title');
+    expect(await page.textContent('#ct-player')).toContain('ctfd');
+    await expect.poll(() => page.textContent('#ct-status'), { timeout: 20000 }).toMatch(/^200 /);
+    await view(page).locator('input[name=ten]').fill("quantri' --");
+    await view(page).locator('input[name=mat_khau]').fill('x');
+    await view(page).locator('button').click();
+    await expect.poll(() => page.textContent('#ct-source'), { timeout: 15000 }).toContain('Trang quản trị');
+    const flag = flagIn(await page.textContent('#ct-source') ?? '');
+    expect(flag).toBe(deriveFlag(SEED, 'sqli-login', 'ctfd'));
+    expect(readFileSync(join(root, 'ctfd/sqli-login/challenge.yml'), 'utf8')).toContain(`content: ${flag}`);
+    expect([...hosts]).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
 describe('contest unit in a SCORM 1.2 LMS (Moodle rules)', () => {
   it('reports solved challenges minus hints as the grade, per learner flags, and resumes in the next session', async () => {
     const launcher = createLmsLauncher(browser, server.url);

@@ -60,9 +60,23 @@ window.alert=function(){};navigator.sendBeacon=function(u){tell(u);return true};
 
 export const domParseHtml: HtmlParser = (html) => new DOMParser().parseFromString(html, 'text/html');
 
+declare global {
+  interface Window {
+    /** The SQLite engine as base64, in offline pages that may be opened from file:// (no fetch there). */
+    KS_SQL_WASM?: string;
+  }
+}
+
 let sql: Promise<SqlJsStatic> | undefined;
-/** The SQLite engine the project ships (sql.js), loaded from the package folder. */
+/** The SQLite engine the project ships (sql.js): embedded in offline pages, else loaded from the package folder. */
 export function browserSql(): Promise<SqlJsStatic> {
+  const embedded = window.KS_SQL_WASM;
+  if (embedded) {
+    const bin = atob(embedded);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    sql ??= initSqlJs({ wasmBinary: bytes.buffer });
+  }
   sql ??= initSqlJs({ locateFile: () => 'sql-wasm.wasm' });
   return sql;
 }
