@@ -16,7 +16,7 @@ input,select,textarea{font:inherit;padding:.35rem;border:2px solid #7a8594;borde
 .ct-code{min-height:14rem}.ct-flag{margin:1rem 0;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}.ct-flag input{flex:1 1 16rem;font-family:ui-monospace,Consolas,monospace}
 [data-ok=true],[data-pass=true]{color:#12632b}[data-ok=false],[data-pass=false]{color:#a61b1b}.ct-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .ct-skip{position:absolute;left:-999px}.ct-skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:2}#ct-notice{margin:.5rem 1rem;padding:.5rem;border:1px solid #b08800;background:#fff8db}
-.ct-team{max-width:30rem;margin:3rem auto;background:#fff;padding:1.5rem;border:1px solid #dde2e8;border-radius:.4rem}.ct-team input{display:block;width:100%;margin:.4rem 0 1rem}.ct-meta{color:#4a5562}`;
+.ct-team{max-width:30rem;margin:3rem auto;background:#fff;padding:1.5rem;border:1px solid #dde2e8;border-radius:.4rem}.ct-team input{display:block;width:100%;margin:.4rem 0 1rem}.ct-meta{color:#4a5562}.ct-reminder{border-left:4px solid #b08800;background:#fff8db;padding:.4rem .6rem}`;
 
 /** The single page of a contest unit: data, the code runner's script, the contest script. */
 export function buildContestPage(contest: RuntimeContest, runnerScript: string, script: string, before: string[] = []): string {

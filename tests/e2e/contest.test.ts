@@ -82,6 +82,8 @@ describe('contest page in a school lab with no LMS and no server (standalone)', 
     await page.click('#ct-start');
     await page.waitForSelector('#ct-title');
     await openChallenge(page, 'sqli-login');
+    // Every challenge reminds of the rules of engagement and the law.
+    expect(await page.textContent('#ct-reminder')).toContain('116/2025/QH15');
     // The attack, typed into the simulated library's login form.
     await view(page).locator('input[name=ten]').fill("quantri' --");
     await view(page).locator('input[name=mat_khau]').fill('gi-cung-duoc');

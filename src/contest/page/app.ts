@@ -137,6 +137,7 @@ export async function runContest(tracker: Tracker, o: ContestPageOptions): Promi
     main.append(
       el('h2', { id: 'ct-title' }, [c.title[lang]]),
       el('p', { class: 'ct-meta' }, [`${t.tier[c.tier]} · ${c.category[lang]} · ${t.points(c.value)}${c.fixValue ? ` · ${t.fixPoints(c.fixValue)}` : ''}`]),
+      el('p', { class: 'ct-reminder', id: 'ct-reminder' }, [t.reminder]),
       el('h3', {}, [t.story]), ...paragraphs(c.story[lang]),
       el('h3', {}, [t.task]), ...paragraphs(c.task[lang]),
     );

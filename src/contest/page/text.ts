@@ -14,6 +14,7 @@ export const CT = {
     attack: 'Tấn công', normal: 'Dùng bình thường', pass: 'đạt', fail: 'chưa đạt', running: 'Đang kiểm tra…',
     standalone: 'Đang chạy ngoài hệ thống học tập (LMS): kết quả chỉ lưu trên trình duyệt này.', saveFailed: 'Chưa lưu được lên hệ thống, trang sẽ thử lại.', savedAgain: 'Đã lưu kết quả lên hệ thống.', launchFailed: 'Không kết nối được với hệ thống học tập; kết quả chỉ lưu trên trình duyệt này.',
     tier: { thcs: 'THCS', thpt: 'THPT', 'dai-hoc': 'Đại học' },
+    reminder: 'Sân tập hợp pháp: chỉ thử trên trang mô phỏng của thử thách này. Tấn công hệ thống thật khi không được phép là vi phạm Luật An ninh mạng 116/2025/QH15. Thấy lỗi thật ở nơi khác: dừng lại và báo riêng cho thầy cô hoặc chủ hệ thống.',
   },
   en: {
     lang: 'Tiếng Việt', skip: 'Skip to the challenge', rules: 'Rules and the law', challenges: 'Challenges',
@@ -29,5 +30,6 @@ export const CT = {
     attack: 'Attack', normal: 'Normal use', pass: 'pass', fail: 'fail', running: 'Checking…',
     standalone: 'Running outside an LMS: results are kept in this browser only.', saveFailed: 'Could not save to the LMS yet; the page will retry.', savedAgain: 'Results saved to the LMS.', launchFailed: 'Could not connect to the LMS; results are kept in this browser only.',
     tier: { thcs: 'Lower secondary', thpt: 'Upper secondary', 'dai-hoc': 'University' },
+    reminder: "A lawful practice ground: test only this challenge's simulated site. Attacking real systems without permission breaks Vietnam's Cybersecurity Law 116/2025/QH15. Found a real flaw elsewhere: stop and tell your teacher or the system's owner privately.",
   },
 } as const;
