@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Browser, Frame, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { contentPath } from '../helpers/lms-site.ts';
@@ -84,6 +85,8 @@ describe('contest page in a school lab with no LMS and no server (standalone)', 
     await openChallenge(page, 'sqli-login');
     // Every challenge reminds of the rules of engagement and the law.
     expect(await page.textContent('#ct-reminder')).toContain('116/2025/QH15');
+    const axe = await new AxeBuilder({ page }).exclude('#ct-view').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join('; ')}`)).toEqual([]);
     // The attack, typed into the simulated library's login form.
     await view(page).locator('input[name=ten]').fill("quantri' --");
     await view(page).locator('input[name=mat_khau]').fill('gi-cung-duoc');
