@@ -40,21 +40,27 @@ export function frameRunner(runnerScript: string, ms = 6000): CodeRunner {
  * The XSS victim: the simulated page runs in a hidden sandboxed frame with no network; document.cookie
  * holds the victim's session, and every fetch()/Image request is reported instead of sent.
  */
-export function frameVictim(ms = 800): VictimBrowser {
+export function frameVictim(settleMs = 300, maxMs = 8000): VictimBrowser {
   return (pageHtml, cookie) => new Promise<string[]>((resolve) => {
     const sent: string[] = [];
     const boot = `<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}"><script>(function(){var c=${JSON.stringify(cookie)};try{Object.defineProperty(document,'cookie',{get:function(){return c},set:function(){}})}catch(e){}
 function tell(u){parent.postMessage({ksVictim:String(u)},'*')}
 window.fetch=function(u){tell(u&&u.url?u.url:u);return Promise.resolve(new Response(''))};
 var I=window.Image;window.Image=function(){var i=new I();Object.defineProperty(i,'src',{set:function(u){tell(u)},get:function(){return ''}});return i};
-window.alert=function(){};navigator.sendBeacon=function(u){tell(u);return true};})()</script>`;
+window.alert=function(){};navigator.sendBeacon=function(u){tell(u);return true};
+addEventListener('load',function(){setTimeout(function(){parent.postMessage({ksVictimDone:true},'*')},${settleMs})});})()</script>`;
     const frame = sandboxFrame(intoHead(pageHtml, boot));
+    // Done once the page has loaded and its scripts had a moment to run (slow school PCs: up to maxMs).
+    const finish = () => { clearTimeout(timer); removeEventListener('message', onMessage); frame.remove(); resolve(sent); };
     const onMessage = (e: MessageEvent) => {
-      if (e.source === frame.contentWindow && typeof (e.data as { ksVictim?: string })?.ksVictim === 'string') sent.push((e.data as { ksVictim: string }).ksVictim);
+      if (e.source !== frame.contentWindow) return;
+      const d = e.data as { ksVictim?: string; ksVictimDone?: boolean };
+      if (typeof d?.ksVictim === 'string') sent.push(d.ksVictim);
+      if (d?.ksVictimDone) finish();
     };
+    const timer = setTimeout(finish, maxMs);
     addEventListener('message', onMessage);
     document.body.append(frame);
-    setTimeout(() => { removeEventListener('message', onMessage); frame.remove(); resolve(sent); }, ms);
   });
 }
 
