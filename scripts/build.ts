@@ -18,7 +18,7 @@ try {
     only: process.env.KHIENSO_ONLY ? process.env.KHIENSO_ONLY.split(',') : undefined,
     log: (l) => console.log(l),
   });
-  await buildContest({ root, dist: process.env.KHIENSO_DIST ? resolve(process.env.KHIENSO_DIST) : join(root, 'dist'), seed: process.env.KHIENSO_CONTEST_SEED, log: (l) => console.log(l) });
+  await buildContest({ root, dist: process.env.KHIENSO_DIST ? resolve(process.env.KHIENSO_DIST) : join(root, 'dist'), seed: process.env.KHIENSO_CONTEST_SEED, teams: process.env.KHIENSO_CONTEST_TEAMS?.split(','), log: (l) => console.log(l) });
   console.log('\nSummary (KB; html/js/css gzipped; state = worst-case suspend_data characters of 4096)');
   console.log(summaryTable(rows));
   console.log(`\n✓ Built ${catalog.length} unit(s), ${rows.filter((r) => r.zipBytes !== null).length} packages in ${Math.round(performance.now() - started)} ms`);

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { loadContestSources, type ContestSources, type LoadedChallenge } from '../../src/contest/load-challenges.ts';
 import type { ContestDef, RuntimeChallenge, RuntimeContest } from '../../src/contest/schema.ts';
 import { contestRuntimeUnit } from '../../src/contest/scoring.ts';
+import { deriveFlag } from '../../src/contest/flags.ts';
 import { CurriculumError } from '../../src/errors/unit-error.ts';
 import type { Unit } from '../../src/model/unit.ts';
 import { PACKAGE_FORMATS } from '../formats.ts';
@@ -22,6 +23,8 @@ export interface ContestBuildOptions {
   root: string;
   dist: string;
   seed?: string;
+  /** Team (or student) codes: writes solutions/<contest>-flags.csv so organisers can check flags on paper. */
+  teams?: string[];
   log?: (line: string) => void;
 }
 
@@ -114,6 +117,11 @@ export async function buildContest(opts: ContestBuildOptions): Promise<{ sources
         log(`  • ${def.id}: ${format.label} contest package (${Math.round(zip.length / 1024)} KB)`);
       }
       for (const lang of ['vi', 'en'] as const) write(`solutions/${def.id}.${lang}.md`, solutionSheet(def, sources, lang));
+      const teams = (opts.teams ?? []).map((t) => t.trim()).filter(Boolean);
+      if (teams.length) {
+        const csv = (v: string) => `"${v.replace(/"/g, '""')}"`;
+        write(`solutions/${def.id}-flags.csv`, ['team,challenge,flag', ...teams.flatMap((team) => def.challenges.map((id) => [csv(team), id, deriveFlag(seed, id, team)].join(',')))].join('\n') + '\n');
+      }
       catalog.push(entry);
     }
     // ctfcli folders: one per challenge, each with an offline page of that challenge alone.

@@ -16,7 +16,7 @@ let result: Awaited<ReturnType<typeof buildContest>>;
 const SEED = 'unit-test-seed';
 beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), 'ks-contest-'));
-  result = await buildContest({ root: REPO, dist, seed: SEED });
+  result = await buildContest({ root: REPO, dist, seed: SEED, teams: ['Đội 1', 'doi-2'] });
 }, 120_000);
 
 const unzip = (rel: string) => unzipSync(readFileSync(join(dist, 'contest', rel)));
@@ -74,6 +74,13 @@ describe('contest packages', () => {
       }
       expect(sheet).toContain('116/2025/QH15');
     }
+  });
+
+  it('with a team list, organisers get each team\'s flags to check on paper (the same the page accepts)', () => {
+    const csv = readFileSync(join(dist, 'contest/solutions/contest-thpt-flags.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('team,challenge,flag');
+    expect(csv).toContain(`"Đội 1",sqli-login,${deriveFlag(SEED, 'sqli-login', 'Đội 1')}`);
+    expect(csv).toHaveLength(1 + 2 * 6);
   });
 });
 
