@@ -125,6 +125,13 @@ describe('contest page in a school lab with no LMS and no server (standalone)', 
     const stolen = decodeURIComponent(await page.textContent('#ct-source') ?? '');
     expect(flagIn(stolen)).toBe(deriveFlag(SEED, 'xss-reflected', 'Đội 3'));
 
+    // The page switches to English and back.
+    await page.click('#ct-lang');
+    await expect.poll(() => page.textContent('#ct-title')).toBe('A link for the teacher');
+    expect(await page.textContent('#ct-reminder')).toContain('Cybersecurity Law 116/2025/QH15');
+    await page.click('#ct-lang');
+    await expect.poll(() => page.textContent('#ct-title')).toBe('Đường link gửi thầy');
+
     // A reload keeps the team and its score (this browser's storage).
     await page.reload();
     await page.waitForSelector('#ct-title');

@@ -217,7 +217,8 @@ export async function runContest(tracker: Tracker, o: ContestPageOptions): Promi
       if (!/^[a-z]+:\/\//i.test(url)) url = `http://${url}`;
       void go({ method: method.value === 'POST' ? 'POST' : 'GET', url, form: method.value === 'POST' ? parseForm(body.value) : {} });
     });
-    back.addEventListener('click', () => { history.pop(); const prev = history.at(-1); if (prev) void go(prev, false); });
+    // history[length - 1], not .at(-1): Safari 14 lacks Array.prototype.at.
+    back.addEventListener('click', () => { history.pop(); const prev = history[history.length - 1]; if (prev) void go(prev, false); });
     const onNav = (e: MessageEvent) => {
       if (e.source !== view.contentWindow) return;
       const nav = (e.data as { ksNav?: { method: string; url: string; form?: Record<string, string> } }).ksNav;
