@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { CurriculumError } from '../src/errors/unit-error.ts';
 import { buildUnits, type BuildRow } from '../packaging/build-units.ts';
 import { buildContentSummary } from '../src/model/content-summary.ts';
+import { buildContest } from '../packaging/contest/build-contest.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();
@@ -18,6 +19,7 @@ try {
     only: process.env.KHIENSO_ONLY ? process.env.KHIENSO_ONLY.split(',') : undefined,
     log: (l) => console.log(l),
   });
+  await buildContest({ root, dist: process.env.KHIENSO_DIST ? resolve(process.env.KHIENSO_DIST) : join(root, 'dist'), seed: process.env.KHIENSO_CONTEST_SEED, teams: process.env.KHIENSO_CONTEST_TEAMS?.split(','), log: (l) => console.log(l) });
   console.log('\nSummary (KB; html/js/css gzipped; state = worst-case suspend_data characters of 4096)');
   console.log(summaryTable(rows));
   console.log('\n' + buildContentSummary(root, curriculum.units, pending));
