@@ -15,7 +15,7 @@ if (!release || !date || !vi || !en) {
 }
 const base = resolve(root ?? '.');
 const model = loadCurriculum({ root: base, frameworksDir: join(base, 'curriculum/frameworks') });
-const snapshot: Snapshot = { release, date, note: { vi, en }, units: snapshotUnits(model.units.map(catalogEntry)) };
+const snapshot: Snapshot = { release, date, note: { vi, en }, units: snapshotUnits(model.units.map((u) => catalogEntry(u, (code) => model.outcomes.get(code)))) };
 const out = join(import.meta.dirname, `${release}.json`);
 writeFileSync(out, JSON.stringify(snapshot, null, 1) + '\n');
 console.log(`${out}: ${snapshot.units.length} unit(s)`);
