@@ -10,7 +10,8 @@ export async function loginAs(browser: Browser, site: MoodleSite, user: User): P
   await page.goto(`${site.url}/login/index.php`);
   await page.fill('#username', user.username);
   await page.fill('#password', user.password);
-  await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/login/index.php'), { timeout: 60_000 }), page.click('#loginbtn')]);
+  // A loaded 2-core machine can take long for the first page after login (theme, caches).
+  await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/login/index.php'), { timeout: 180_000, waitUntil: 'commit' }), page.click('#loginbtn')]);
   await page.close();
   return context;
 }
@@ -46,12 +47,11 @@ export async function contentFrame(player: Page, timeout = 90_000): Promise<Fram
 export async function openScorm(context: BrowserContext, site: MoodleSite, scorm: Scorm, opts: { mode?: 'browse' | 'normal' | 'review'; newAttempt?: boolean; popup?: boolean } = {}): Promise<Launched> {
   const page = await context.newPage();
   if (opts.mode || opts.newAttempt) {
-    // The entry page's "Enter" form (preventskip=1 keeps Moodle from launching straight away).
+    // The entry page's form: "Preview" (#b) or "Enter" (#n) buttons, "Start a new attempt" checkbox (#a);
+    // preventskip=1 keeps Moodle from launching straight away.
     await page.goto(`${site.url}/mod/scorm/view.php?id=${scorm.cmid}&preventskip=1`);
-    if (opts.mode === 'browse') await page.check('#b');
-    else if (opts.mode === 'normal' || !opts.mode) await page.check('#n').catch(() => undefined);
     if (opts.newAttempt) await page.check('#a');
-    const submit = page.locator('#scormviewform input[type=submit], #scormviewform button[type=submit]').first();
+    const submit = page.locator(opts.mode === 'browse' ? '#b' : '#n');
     if (opts.popup) {
       const [popup] = await Promise.all([context.waitForEvent('page', { timeout: 60_000 }), submit.click()]);
       return { player: popup, content: await contentFrame(popup) };
@@ -64,7 +64,7 @@ export async function openScorm(context: BrowserContext, site: MoodleSite, scorm
     return { player: popup, content: await contentFrame(popup) };
   }
   await page.goto(`${site.url}/mod/scorm/view.php?id=${scorm.cmid}`);
-  await page.waitForURL(/\/mod\/scorm\/player\.php/, { timeout: 60_000 });
+  await page.waitForURL(/\/mod\/scorm\/player\.php/, { timeout: 120_000, waitUntil: 'commit' });
   return { player: page, content: await contentFrame(page) };
 }
 
