@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // The real-Moodle tests run in their own pass (tests/moodle/vitest.config.ts): `npm test` runs both.
+    exclude: [...configDefaults.exclude, 'tests/moodle/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: true,

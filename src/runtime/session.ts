@@ -2,8 +2,9 @@ import type { Answer } from '../core/answers.ts';
 import { assessedOutcomes, bankFingerprint, drawQuestions } from '../core/draw.ts';
 import { newSeed } from '../core/random.ts';
 import { isPassed, scoreAttempt, scoreQuestion, type QuestionResult } from '../core/scoring.ts';
-import { parseState, serializeState, stateClock, type LearnerState } from '../core/state.ts';
+import { mergeStates, parseState, serializeState, stateClock, type LearnerState } from '../core/state.ts';
 import { plainQuestion, type RuntimeQuestion } from '../core/hashed-keys.ts';
+import type { Question } from '../model/question-schema.ts';
 import type { Lang } from '../model/text.ts';
 import type { RuntimeUnit } from './runtime-unit.ts';
 import type { Tracker, TrackerNotice, TrackerStart, UnitOutcome } from './tracker.ts';
@@ -57,6 +58,16 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
   } else if (parsed.problem !== 'empty') {
     notify({ kind: 'state-reset', detail: parsed.problem });
   }
+  // Another tab of this browser may hold newer progress than the LMS gave this one (see adapters/tab-mirror.ts).
+  const openedAt = stateClock();
+  const mirrored = (): LearnerState | null => {
+    const m = parseState(start.mirror?.read());
+    return 'state' in m && m.state.bank === bank ? m.state : null;
+  };
+  // On open, a local copy only fills an offline gap of the same attempt (the LMS's copy exists and is older);
+  // an empty LMS copy is a new attempt, which starts empty.
+  const local = 'state' in parsed ? mirrored() : null;
+  if (local && local.savedAt > state.savedAt) state = mergeStates(state, local);
   const recording = start.mode === 'normal' && start.credit;
   const masteryScore = start.masteryScore ?? unit.masteryScore;
   let drawn = drawQuestions(unit.bank, unit.draw, state.seed, strata);
@@ -65,11 +76,24 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
   let ended = false;
   const pageId = (p: number) => (p < lessons ? unit.lessons[p]?.id ?? String(p) : 'assessment');
 
+  /** Takes in what this learner's other tabs saved since this one opened: never write older progress over it. */
+  function absorb() {
+    const other = mirrored();
+    if (!other || other.savedAt < openedAt) return;
+    const merged = mergeStates(state, other);
+    if (merged.attempt !== state.attempt || merged.seed !== state.seed || merged.submitted !== state.submitted) {
+      drawn = drawQuestions(unit.bank, unit.draw, merged.seed);
+      results = merged.submitted ? scoreAttempt(drawn, merged.answers).results : undefined;
+    }
+    state = merged;
+  }
+
   const session: Session = {
     unit, start, assessmentPage: lessons, masteryScore,
     get state() { return state; },
     drawn: () => drawn,
     view(page) {
+      absorb();
       state.position = Math.max(0, Math.min(page, lessons));
       if (page < lessons) state.viewed[page] = true;
       if (page === lessons) lastAnswerAt = Date.now();
@@ -84,6 +108,7 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
       save();
     },
     submit(lang) {
+      absorb();
       const scored = scoreAttempt(drawn, state.answers);
       results = scored.results;
       state.submitted = true;
@@ -137,8 +162,11 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
     },
   };
   function save() {
+    absorb();
     state.savedAt = stateClock();
-    tracker.saveState(serializeState(state), pageId(state.position));
+    const text = serializeState(state);
+    start.mirror?.write(text);
+    tracker.saveState(text, pageId(state.position));
   }
   return session;
 }

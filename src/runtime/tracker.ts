@@ -21,6 +21,14 @@ export interface TrackerStart {
   masteryScore?: number;
   /** Where to send the learner when they finish (cmi5 returnURL). */
   returnUrl?: string;
+  /** A copy of the state shared with this learner's other tabs of the unit (see adapters/tab-mirror.ts). */
+  mirror?: StateMirror;
+}
+
+/** A serialised learner state shared between tabs of one browser. */
+export interface StateMirror {
+  read(): string | null;
+  write(state: string): void;
 }
 
 /** One answered question, as LMSes record it (cmi.interactions, xAPI "answered"). */

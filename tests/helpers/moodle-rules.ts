@@ -4,6 +4,7 @@
  * "not attempted" into "completed"; with adlcp:masteryscore and a raw score, the status is recomputed at
  * LMSFinish ("Mastery score overrides status", default Yes); for SCORM 2004 the graded status is
  * cmi.completion_status). Only LMSCommit/LMSFinish persist data, as Moodle saves nothing else.
+ * Checked against a real Moodle 4.3 by tests/moodle/.
  */
 export interface LmsCall {
   method: string;
@@ -71,4 +72,15 @@ export function relaunchData(version: '12' | '2004', tracks: Tracks, resumes: bo
   }
   out[version === '12' ? 'cmi.core.entry' : 'cmi.entry'] = resumes ? 'resume' : '';
   return out;
+}
+
+/**
+ * Whether Moodle reopens this attempt in review mode (no credit: nothing more is stored) when the learner comes
+ * back with "Force new attempt: No" (mod/scorm lib.php scorm_check_mode): 1.2 when lesson_status is completed,
+ * passed or failed; 2004 when completion_status is completed.
+ */
+export function reopensInReview(version: '12' | '2004', tracks: Tracks): boolean {
+  return version === '12'
+    ? ['completed', 'passed', 'failed'].includes(tracks['cmi.core.lesson_status'] ?? '')
+    : tracks['cmi.completion_status'] === 'completed';
 }

@@ -3,6 +3,7 @@ import { createLmsChannel, ok, type LmsChannel } from './lms-channel.ts';
 import { createObjectiveWriter } from './scorm-objectives.ts';
 import { createBestScoreWriter, endScormSession } from './scorm-common.ts';
 import { SCORM12_SPELLING as S, formatCorrect, formatResponse, status12, timespan12 } from './scorm-format.ts';
+import { createTabMirror } from './tab-mirror.ts';
 
 /** The SCORM 1.2 API object an LMS puts on window.API (RTE 1.2 §3.3). */
 export interface Scorm12Api {
@@ -18,7 +19,7 @@ export interface Scorm12Api {
 export class LmsUnavailableError extends Error {}
 
 /** SCORM 1.2 adapter: cmi.core.* status, score, bookmark and suspend data, interactions and objectives. */
-export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplete' | 'failed' }): Tracker {
+export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplete' | 'failed'; unitId?: string }): Tracker {
   let lms: LmsChannel;
   let writes = true;
   let wasPassed = false;
@@ -26,6 +27,7 @@ export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplet
   let interactionCount = 0;
   let writeObjectives: ReturnType<typeof createObjectiveWriter>;
   let lastLocation = '';
+  let lastStatus = '';
   let started = 0;
   let finished = false;
   const tracker: Tracker = {
@@ -46,8 +48,17 @@ export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplet
       writeObjectives = createObjectiveWriter(lms, (p, obj) => lms.set(`${p}.status`, obj.passed ? 'passed' : 'failed'));
       const normal = mode !== 'browse' && mode !== 'review';
       writes = normal && credit;
-      // Moodle turns "not attempted" into "completed" at LMSFinish: claim "incomplete" as soon as we start.
-      if (writes && (status === 'not attempted' || status === '')) lms.set('cmi.core.lesson_status', 'incomplete');
+      lastStatus = status;
+      // Moodle turns "not attempted" into "completed" at LMSFinish: claim "incomplete" as soon as we start, and
+      // commit it at once, so a tab left open cannot send it later over a result another tab stored meanwhile.
+      if (writes && (status === 'not attempted' || status === '' || status === 'browsed')) {
+        lms.set('cmi.core.lesson_status', 'incomplete');
+        lastStatus = 'incomplete';
+        lms.commit();
+      }
+      // Preview (browse mode): Moodle 4.3 turns "not attempted" into "completed" at LMSFinish even then, and a
+      // "completed" attempt reopens in review mode, so the learner could never start for real. Say "browsed".
+      if (mode === 'browse' && (status === 'not attempted' || status === '')) lms.set('cmi.core.lesson_status', 'browsed');
       lastLocation = lms.get('cmi.core.lesson_location');
       const lang = lms.get('cmi.student_preference.language').slice(0, 2);
       return {
@@ -55,6 +66,7 @@ export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplet
         mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
         credit, alreadyPassed: wasPassed, learnerName: lms.get('cmi.core.student_name') || undefined,
         lang: lang === 'vi' || lang === 'en' ? lang : undefined,
+        mirror: writes ? createTabMirror(opts.unitId ?? '', lms.get('cmi.core.student_id')) : undefined,
       };
     },
     pageViewed() {
@@ -78,13 +90,21 @@ export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplet
     },
     reportOutcome(o: UnitOutcome) {
       if (!writes) return;
-      // Score before status: Moodle recalculates the grade when either is stored.
-      writeScore(o.score);
       // Never downgrade a passed unit (re-entry, retries after passing).
       const status = wasPassed ? 'passed' : status12(o, opts.onFail);
       if (status === 'passed') wasPassed = true;
-      lms.set('cmi.core.lesson_status', status);
+      if (status !== lastStatus) lms.set('cmi.core.lesson_status', status);
+      lastStatus = status;
       writeObjectives(o.objectives);
+      // The score goes out only with a final status (passed, or failed with no retake left). Moodle's "mastery
+      // score overrides status" (on by default) would turn "incomplete" + a low score into "failed" at LMSFinish,
+      // and Moodle reopens a failed attempt in review mode, where no retake is stored; until then the best score
+      // waits in suspend_data. The status is committed before the score: Moodle recalculates grade and activity
+      // completion when the score is stored, comparing the status it already has (mod/scorm 4.3).
+      if (status === 'passed' || status === 'failed' || status === 'completed') {
+        lms.commit();
+        writeScore(o.score);
+      }
     },
     saveState(state, location) {
       if (!writes || finished) return;

@@ -4,6 +4,7 @@ import { createObjectiveWriter } from './scorm-objectives.ts';
 import { createBestScoreWriter, endScormSession } from './scorm-common.ts';
 import { SCORM2004_SPELLING as S, duration2004, formatCorrect, formatResponse } from './scorm-format.ts';
 import { LmsUnavailableError } from './scorm12.ts';
+import { createTabMirror } from './tab-mirror.ts';
 import type { Lang } from '../../model/text.ts';
 
 /** The SCORM 2004 API object an LMS puts on window.API_1484_11 (RTE 2004 §3.1). */
@@ -17,7 +18,7 @@ export interface Scorm2004Api {
 }
 
 /** SCORM 2004 4th edition adapter: completion and success separately, scaled and raw scores. */
-export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incomplete' | 'failed'; lessons: number }): Tracker {
+export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incomplete' | 'failed'; lessons: number; unitId?: string }): Tracker {
   let lms: LmsChannel;
   let writes = true;
   let wasPassed = false;
@@ -50,7 +51,11 @@ export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incom
         lms.set(`${p}.completion_status`, 'completed');
       });
       writes = mode !== 'browse' && mode !== 'review' && credit;
-      if (writes && !wasCompleted) lms.set('cmi.completion_status', 'incomplete');
+      // Claimed and committed at once, so a tab left open cannot send it later over another tab's result.
+      if (writes && !wasCompleted && lms.get('cmi.completion_status') !== 'incomplete') {
+        lms.set('cmi.completion_status', 'incomplete');
+        lms.commit();
+      }
       const pref = lms.get('cmi.learner_preference.language').slice(0, 2);
       if (pref === 'en') lang = 'en';
       return {
@@ -58,6 +63,7 @@ export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incom
         mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
         credit, alreadyPassed: wasPassed, learnerName: lms.get('cmi.learner_name') || undefined,
         lang: pref === 'vi' || pref === 'en' ? pref : undefined,
+        mirror: writes ? createTabMirror(opts.unitId ?? '', lms.get('cmi.learner_id')) : undefined,
       };
     },
     pageViewed(index) {
@@ -85,8 +91,9 @@ export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incom
     },
     reportOutcome(o: UnitOutcome) {
       if (!writes) return;
-      writeScore(o.score);
-      if (o.completed || wasCompleted) {
+      // "completed" only when the unit is finished (passed, or no retake left): Moodle treats a completed
+      // attempt as over and reopens it in review mode, where a retake is never stored.
+      if ((o.completed && (o.success === 'passed' || o.final)) || wasCompleted) {
         wasCompleted = true;
         lms.set('cmi.completion_status', 'completed');
         lms.set('cmi.progress_measure', '1');
@@ -96,6 +103,10 @@ export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incom
       if (success === 'passed') wasPassed = true;
       lms.set('cmi.success_status', success);
       writeObjectives(o.objectives);
+      // Statuses are committed before the score: Moodle recalculates grade and activity completion when the
+      // score is stored, comparing the statuses it already has (mod/scorm 4.3).
+      lms.commit();
+      writeScore(o.score);
     },
     saveState(state, location) {
       if (!writes || finished) return;
@@ -105,10 +116,14 @@ export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incom
     commit() {
       if (writes && !finished) lms.commit();
     },
-    terminate(exit) {
+    terminate() {
       if (finished) return;
       finished = true;
-      endScormSession(lms, writes, { exit: 'cmi.exit', value: exit === 'suspend' ? 'suspend' : 'normal', sessionTime: 'cmi.session_time', time: duration2004(Date.now() - started) });
+      // Always "suspend": RTE 2004 §4.2.8 gives the next launch the saved data (suspend_data, location) only after
+      // exit = suspend, so with "normal" a learner re-opening a finished unit would see none of their progress.
+      // Whether the unit is finished is told by completion_status/success_status, which Moodle and other LMSes
+      // use to decide review mode or a new attempt.
+      endScormSession(lms, writes, { exit: 'cmi.exit', value: 'suspend', sessionTime: 'cmi.session_time', time: duration2004(Date.now() - started) });
     },
   };
   return tracker;

@@ -5,5 +5,5 @@ import { bootWithLms } from './boot.ts';
 /** SCORM 1.2 package entry: window.API from a parent frame or the opener. */
 void bootWithLms((unit) => {
   const api = findLmsApi<Scorm12Api>('API');
-  return api ? createScorm12Tracker(api, { onFail: unit.onFail }) : null;
+  return api ? createScorm12Tracker(api, { onFail: unit.onFail, unitId: unit.id }) : null;
 });

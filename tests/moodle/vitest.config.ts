@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import { resolve } from 'node:path';
+
+// The real-Moodle scenarios: one Moodle per test file, files one after another (2-core CI).
+export default defineConfig({
+  root: resolve(import.meta.dirname, '../..'),
+  test: {
+    include: ['tests/moodle/**/*.test.ts'],
+    globalSetup: ['tests/moodle/global-setup.ts'],
+    testTimeout: 600_000,
+    hookTimeout: 3_600_000,
+    fileParallelism: false,
+    pool: 'forks',
+  },
+});
