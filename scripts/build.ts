@@ -6,20 +6,24 @@ import { CurriculumError } from '../src/errors/unit-error.ts';
 import { buildUnits, type BuildRow } from '../packaging/build-units.ts';
 import { buildContentSummary } from '../src/model/content-summary.ts';
 import { buildContest } from '../packaging/contest/build-contest.ts';
+import { buildMoodle } from '../packaging/moodle/build-moodle.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();
 const kb = (n: number | null) => (n === null ? '—' : (n / 1024).toFixed(1));
 try {
+  const dist = process.env.KHIENSO_DIST ? resolve(process.env.KHIENSO_DIST) : join(root, 'dist');
   const { rows, catalog, curriculum, pending } = await buildUnits({
     root,
-    dist: process.env.KHIENSO_DIST ? resolve(process.env.KHIENSO_DIST) : join(root, 'dist'),
+    dist,
     unitsDir: process.env.KHIENSO_UNITS ? resolve(process.env.KHIENSO_UNITS) : undefined,
     frameworksDir: process.env.KHIENSO_FRAMEWORKS ? resolve(process.env.KHIENSO_FRAMEWORKS) : undefined,
     only: process.env.KHIENSO_ONLY ? process.env.KHIENSO_ONLY.split(',') : undefined,
     log: (l) => console.log(l),
   });
   await buildContest({ root, dist: process.env.KHIENSO_DIST ? resolve(process.env.KHIENSO_DIST) : join(root, 'dist'), seed: process.env.KHIENSO_CONTEST_SEED, teams: process.env.KHIENSO_CONTEST_TEAMS?.split(','), log: (l) => console.log(l) });
+  const moodle = buildMoodle(curriculum, dist, { partial: Boolean(process.env.KHIENSO_ONLY) });
+  console.log(`✓ Moodle: ${moodle.questionBanks.length} question-bank files${moodle.competencies ? `, competency framework (${moodle.competencies.requirements} requirements)` : ''} in ${join(dist, 'moodle')}`);
   console.log('\nSummary (KB; html/js/css gzipped; state = worst-case suspend_data characters of 4096)');
   console.log(summaryTable(rows));
   console.log('\n' + buildContentSummary(root, curriculum.units, pending));

@@ -1,0 +1,67 @@
+// dist/moodle/: Moodle-native downloads derived from the validated curriculum — question banks in Moodle XML
+// (one file per unit; Vietnamese at questions/<unit>.xml, English at questions/en/<unit>.xml) and the competency
+// framework CSV — plus moodle.json listing every file with its size, SHA-256 and what was left out.
+// Written to a staging folder and swapped in whole, so a failed build never leaves a partial folder.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Curriculum } from '../../src/model/load/load-curriculum.ts';
+import { sha256 } from '../zip.ts';
+import { competenciesCsv } from './competencies-csv.ts';
+import { questionBankXml } from './question-xml.ts';
+
+export interface MoodleFileEntry { file: string; bytes: number; sha256: string }
+export interface MoodleIndex {
+  generator: 'khien-so';
+  questionBanks: { unit: string; lang: 'vi' | 'en'; questions: number; omitted: { id: string; type: string; why: string }[]; file: MoodleFileEntry }[];
+  competencies?: { requirements: number; file: MoodleFileEntry };
+}
+
+/**
+ * Writes dist/moodle/. With `partial` (a filtered build) only the given units' banks are replaced and the rest of
+ * an existing dist/moodle/ is kept; the competency framework is rewritten only from a full curriculum.
+ */
+export function buildMoodle(curriculum: Curriculum, dist: string, opts: { partial?: boolean } = {}): MoodleIndex {
+  const out = join(dist, 'moodle');
+  const staging = join(dist, `.moodle-staging-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  const previous: MoodleIndex | undefined = opts.partial && existsSync(join(out, 'moodle.json')) ? JSON.parse(readFileSync(join(out, 'moodle.json'), 'utf8')) as MoodleIndex : undefined;
+  const write = (rel: string, content: string): MoodleFileEntry => {
+    mkdirSync(dirname(join(staging, rel)), { recursive: true });
+    const bytes = Buffer.from(content, 'utf8');
+    writeFileSync(join(staging, rel), bytes);
+    return { file: `moodle/${rel}`, bytes: bytes.length, sha256: sha256(bytes) };
+  };
+  try {
+    const index: MoodleIndex = { generator: 'khien-so', questionBanks: [] };
+    const built = new Set(curriculum.units.map((u) => u.id));
+    // Keep the other units' banks of an earlier full build.
+    for (const b of previous?.questionBanks ?? []) {
+      if (built.has(b.unit)) continue;
+      const rel = b.file.file.replace(/^moodle\//, '');
+      const src = join(out, rel);
+      if (!existsSync(src)) continue;
+      write(rel, readFileSync(src, 'utf8'));
+      index.questionBanks.push(b);
+    }
+    for (const unit of curriculum.units) {
+      for (const lang of ['vi', 'en'] as const) {
+        const bank = questionBankXml(unit, lang);
+        index.questionBanks.push({ unit: unit.id, lang, questions: bank.count, omitted: bank.omitted, file: write(bank.path, bank.xml) });
+      }
+    }
+    index.questionBanks.sort((a, b) => a.unit.localeCompare(b.unit) || a.lang.localeCompare(b.lang));
+    if (!opts.partial) {
+      const { csv, count } = competenciesCsv(curriculum.units, curriculum.outcomes);
+      index.competencies = { requirements: count, file: write('competencies.csv', csv) };
+    } else if (previous?.competencies && existsSync(join(out, 'competencies.csv'))) {
+      write('competencies.csv', readFileSync(join(out, 'competencies.csv'), 'utf8'));
+      index.competencies = previous.competencies;
+    }
+    writeFileSync(join(staging, 'moodle.json'), JSON.stringify(index, null, 2) + '\n');
+    rmSync(out, { recursive: true, force: true });
+    renameSync(staging, out);
+    return index;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,184 @@
+// Moodle XML question banks (question/format/xml in Moodle 4.3), one file per unit and language.
+// A pure function of the unit model: no I/O here.
+//
+// Mapping, chosen so a Moodle quiz gives the same score as the package for the same answers:
+//   single     → multichoice, single answer; the key 100 %, every other choice 0 %.
+//   multiple   → multichoice, several answers; each right choice +100/k %, each wrong one −100/k % (k = number of
+//                right choices). Moodle sums the chosen fractions and clamps to 0–1, which is exactly the package's
+//                (right − wrong) / k, clamped.
+//   truefalse  → truefalse with the true/false feedback.
+//   matching   → match: a subquestion per source; targets no source uses become extra wrong answers. Moodle gives
+//                (right pairs) / (sources), like the package.
+//   ordering   → ddwtos ("drag and drop into text", core): a numbered gap per position, the steps as drag boxes
+//                used once each. Moodle gives (steps in the right place) / (steps), like the package's ordering score.
+//   fillin     → shortanswer: every accepted answer in both languages at 100 %, plus its form without diacritics when
+//                the question ignores them; case-insensitive when the question is. Moodle does not drop a final full
+//                stop or quotes as the package does: those answers score 0 in Moodle.
+//   lab        → left out (no Moodle equivalent); listed in the file's comment and in the returned `omitted`.
+// Each question goes in the category  Khiên Số / Lớp N / <unit id> / <first outcome code>: a Moodle question lives in
+// one category, so a question assessing several outcomes is filed under its first (main) one; every outcome is also a tag.
+import type { Question } from '../../src/model/question-schema.ts';
+import type { Lang } from '../../src/model/text.ts';
+import type { Unit } from '../../src/model/unit.ts';
+import { stripDiacritics } from '../../src/core/normalize.ts';
+import { xmlEscape } from '../xml.ts';
+
+export interface QuestionBankFile {
+  /** Path under dist/moodle/, e.g. questions/g6-internet-safety.xml (Vietnamese) or questions/en/… */
+  path: string;
+  xml: string;
+  /** Questions written. */
+  count: number;
+  /** Question ids left out, with why. */
+  omitted: { id: string; type: string; why: string }[];
+}
+
+const GRADE_LABEL: Record<Lang, (g: number) => string> = { vi: (g) => `Lớp ${g}`, en: (g) => `Grade ${g}` };
+const ROOT_CATEGORY = 'Khiên Số';
+const ORDER_PROMPT: Record<Lang, string> = { vi: 'Kéo các bước vào đúng thứ tự:', en: 'Drag the steps into the right order:' };
+
+/** The stable idnumber Moodle keeps for a question (unique in its category; same in every release). */
+export function questionIdNumber(unitId: string, questionId: string): string {
+  return `khienso.${unitId}.${questionId}`;
+}
+
+/** The category path of a question, as Moodle XML writes it. */
+export function categoryPath(unit: Pick<Unit, 'id' | 'grade'>, outcome: string, lang: Lang): string {
+  // "/" separates levels in Moodle's category paths; outcome codes and unit ids never contain one.
+  return ['$course$', 'top', ROOT_CATEGORY, GRADE_LABEL[lang](unit.grade), unit.id, outcome].join('/');
+}
+
+const text = (s: string) => `<text>${xmlEscape(s)}</text>`;
+const html = (s: string) => `<text><![CDATA[${cdata(s)}]]></text>`;
+const para = (s: string) => `<p>${xmlEscape(s)}</p>`;
+function cdata(s: string): string {
+  return s.replace(/]]>/g, ']]]]><![CDATA[>');
+}
+/** Moodle's fraction attribute: percent with up to 7 decimals (0.3333333 is one of its grade options). */
+function pct(f: number): string {
+  return String(Math.round(f * 100 * 1e5) / 1e5);
+}
+
+function header(unit: Unit, q: Question, lang: Lang, type: string, questionHtml: string): string {
+  const name = `${q.id}`;
+  return [
+    `  <question type="${type}">`,
+    `    <name>${text(name)}</name>`,
+    `    <questiontext format="html">${html(questionHtml)}</questiontext>`,
+    `    <generalfeedback format="html"><text></text></generalfeedback>`,
+    `    <defaultgrade>${q.weight}</defaultgrade>`,
+    `    <penalty>0</penalty>`,
+    `    <hidden>0</hidden>`,
+    `    <idnumber>${xmlEscape(questionIdNumber(unit.id, q.id))}</idnumber>`,
+  ].join('\n');
+}
+
+function tags(q: Question): string {
+  return `    <tags>\n${q.outcomes.map((o) => `      <tag>${text(o)}</tag>`).join('\n')}\n      <tag>${text('khienso')}</tag>\n    </tags>`;
+}
+
+function combined(fb: { correct: Record<Lang, string>; incorrect: Record<Lang, string>; partial?: Record<Lang, string> }, lang: Lang): string {
+  return [
+    `    <correctfeedback format="html">${html(para(fb.correct[lang]))}</correctfeedback>`,
+    `    <partiallycorrectfeedback format="html">${html(para((fb.partial ?? fb.incorrect)[lang]))}</partiallycorrectfeedback>`,
+    `    <incorrectfeedback format="html">${html(para(fb.incorrect[lang]))}</incorrectfeedback>`,
+    `    <shownumcorrect/>`,
+  ].join('\n');
+}
+
+/** One question as Moodle XML, or why it cannot be one. */
+export function questionXml(unit: Unit, q: Question, lang: Lang): { xml: string } | { omitted: string } {
+  const prompt = para(q.prompt[lang]);
+  switch (q.type) {
+    case 'single':
+    case 'multiple': {
+      const k = q.correct.length;
+      const answers = q.choices.map((c) => {
+        const right = q.correct.includes(c.id);
+        const fraction = q.type === 'single' ? (right ? 1 : 0) : right ? 1 / k : -1 / k;
+        return `    <answer fraction="${pct(fraction)}" format="html">\n      ${html(xmlEscape(c.text[lang]))}\n      <feedback format="html">${html(para(c.feedback[lang]))}</feedback>\n    </answer>`;
+      });
+      return { xml: [
+        header(unit, q, lang, 'multichoice', prompt),
+        `    <single>${q.type === 'single' ? 'true' : 'false'}</single>`,
+        `    <shuffleanswers>true</shuffleanswers>`,
+        `    <answernumbering>abc</answernumbering>`,
+        `    <showstandardinstruction>1</showstandardinstruction>`,
+        `    <correctfeedback format="html"><text></text></correctfeedback>`,
+        `    <partiallycorrectfeedback format="html"><text></text></partiallycorrectfeedback>`,
+        `    <incorrectfeedback format="html"><text></text></incorrectfeedback>`,
+        ...(q.type === 'multiple' ? ['    <shownumcorrect/>'] : []),
+        ...answers, tags(q), '  </question>',
+      ].join('\n') };
+    }
+    case 'truefalse': {
+      const ans = (value: boolean) => `    <answer fraction="${q.correct === value ? 100 : 0}" format="moodle_auto_format">\n      ${text(String(value))}\n      <feedback format="html">${html(para(q.feedback[value ? 'true' : 'false'][lang]))}</feedback>\n    </answer>`;
+      return { xml: [header(unit, q, lang, 'truefalse', prompt), ans(true), ans(false), tags(q), '  </question>'].join('\n') };
+    }
+    case 'matching': {
+      const pairs = new Map(q.correct);
+      const used = new Set(pairs.values());
+      const sub = q.sources.map((s) => {
+        const target = q.targets.find((t) => t.id === pairs.get(s.id));
+        return `    <subquestion format="html">\n      ${html(xmlEscape(s.text[lang]))}\n      <answer>${text(target?.text[lang] ?? '')}</answer>\n    </subquestion>`;
+      });
+      // A target no source uses is offered as a wrong answer: a subquestion with no text.
+      const extra = q.targets.filter((t) => !used.has(t.id)).map((t) => `    <subquestion format="html">\n      <text></text>\n      <answer>${text(t.text[lang])}</answer>\n    </subquestion>`);
+      return { xml: [header(unit, q, lang, 'match', prompt), '    <shuffleanswers>true</shuffleanswers>', combined(q.feedback, lang), ...sub, ...extra, tags(q), '  </question>'].join('\n') };
+    }
+    case 'ordering': {
+      // Drag boxes are the steps in the order the author listed them; gap i takes the box of the i-th correct step.
+      const gaps = q.correct.map((id, i) => `<li>${i + 1}. [[${q.steps.findIndex((s) => s.id === id) + 1}]]</li>`).join('');
+      const body = `${prompt}<p>${xmlEscape(ORDER_PROMPT[lang])}</p><ol style="list-style:none">${gaps}</ol>`;
+      const boxes = q.steps.map((s) => `    <dragbox>\n      ${text(s.text[lang])}\n      <group>1</group>\n    </dragbox>`);
+      return { xml: [header(unit, q, lang, 'ddwtos', body), '    <shuffleanswers>1</shuffleanswers>', combined(q.feedback, lang), ...boxes, tags(q), '  </question>'].join('\n') };
+    }
+    case 'fillin': {
+      const seen = new Set<string>();
+      const accepted: string[] = [];
+      const add = (v: string) => {
+        const key = q.ignoreCase ? v.toLocaleLowerCase('vi') : v;
+        if (!seen.has(key)) { seen.add(key); accepted.push(v); }
+      };
+      for (const a of q.accept) for (const v of [a.vi, a.en]) if (v !== undefined) add(v.normalize('NFC').trim());
+      if (q.ignoreDiacritics) for (const v of [...accepted]) add(stripDiacritics(v));
+      const answers = accepted.map((v) => `    <answer fraction="100" format="moodle_auto_format">\n      ${text(escapeWildcards(v))}\n      <feedback format="html">${html(para(q.feedback.correct[lang]))}</feedback>\n    </answer>`);
+      // A catch-all "*" at 0 % shows the explanation to learners who typed something else.
+      answers.push(`    <answer fraction="0" format="moodle_auto_format">\n      ${text('*')}\n      <feedback format="html">${html(para(q.feedback.incorrect[lang]))}</feedback>\n    </answer>`);
+      return { xml: [header(unit, q, lang, 'shortanswer', prompt), `    <usecase>${q.ignoreCase ? 0 : 1}</usecase>`, ...answers, tags(q), '  </question>'].join('\n') };
+    }
+    case 'lab':
+      return { omitted: `interactive lab "${q.kind}" has no Moodle question type; it stays in the SCORM/xAPI/cmi5 packages` };
+  }
+  return { omitted: `question type "${(q as { type: string }).type}" has no Moodle mapping` };
+}
+
+/** In Moodle's short-answer matching "*" is a wildcard; a literal star is written "\*". */
+function escapeWildcards(s: string): string {
+  return s.replace(/\*/g, '\\*');
+}
+
+/** The whole bank of a unit in one language. */
+export function questionBankXml(unit: Unit, lang: Lang): QuestionBankFile {
+  const omitted: QuestionBankFile['omitted'] = [];
+  const byCategory = new Map<string, string[]>();
+  let count = 0;
+  for (const q of unit.assessment.questions) {
+    const r = questionXml(unit, q, lang);
+    if ('omitted' in r) { omitted.push({ id: q.id, type: q.type, why: r.omitted }); continue; }
+    const cat = categoryPath(unit, q.outcomes[0] as string, lang);
+    byCategory.set(cat, [...(byCategory.get(cat) ?? []), r.xml]);
+    count++;
+  }
+  const parts: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  parts.push(`<!-- Khiên Số question bank: ${xmlEscape(unit.id)} ${xmlEscape(unit.version)} (${lang}). ${count} questions.`);
+  parts.push(`     Import: Question bank → Import → Moodle XML format; keep "Get category from file" and "Get context from file" on. -->`);
+  if (omitted.length) parts.push(`<!-- Left out (no Moodle equivalent): ${omitted.map((o) => `${o.id} (${o.type})`).join(', ')} -->`);
+  parts.push('<quiz>');
+  for (const [cat, qs] of [...byCategory].sort(([a], [b]) => a.localeCompare(b))) {
+    parts.push(`  <question type="category">\n    <category>${text(cat)}</category>\n    <info format="html">${html(para(unit.title[lang]))}</info>\n  </question>`);
+    parts.push(...qs);
+  }
+  parts.push('</quiz>', '');
+  return { path: lang === 'vi' ? `questions/${unit.id}.xml` : `questions/en/${unit.id}.xml`, xml: parts.join('\n'), count, omitted };
+}
