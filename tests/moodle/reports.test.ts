@@ -40,7 +40,9 @@ describeMoodle('teacher reports in a real Moodle', (env) => {
       })));
       const values = [...rows.values()];
       for (const id of d.ids) expect(values).toContain(id);
-      expect(rows.get('cmi.objectives.0.id')).toMatch(/^TH-G6-D-\d\d$/);
+      const objectiveIds = [...rows].filter(([k]) => /^cmi\.objectives[._]\d+\.id$/.test(k)).map(([, v]) => v);
+      expect(objectiveIds.length, `elements shown: ${[...rows.keys()].join(' ')}`).toBeGreaterThan(0);
+      for (const code of objectiveIds) expect(unit.outcomes.map((o) => o.code)).toContain(code);
       expect(rows.get(d.format === 'scorm12' ? 'cmi.core.lesson_status' : 'cmi.success_status')).toBe('passed');
       expect(rows.get(d.format === 'scorm12' ? 'cmi.core.score.raw' : 'cmi.score.raw')).toBe(String(d.expected));
     }
