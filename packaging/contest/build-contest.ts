@@ -71,7 +71,7 @@ async function pageFiles(contest: RuntimeContest, entry: ContestEntry): Promise<
     ['index.html', buildContestPage(contest, await bundleContest('runner'), 'contest.js', offline ? ['sql-wasm-data.js'] : [])],
     ['contest.js', await bundleContest(entry)],
   ]);
-  for (const a of labAssets('sql')) {
+  for (const a of labAssets('sql').filter((x) => x.name.endsWith('.wasm'))) {
     if (offline) files.set('sql-wasm-data.js', `window.KS_SQL_WASM=${JSON.stringify(Buffer.from(a.bytes).toString('base64'))};\n`);
     else files.set(a.name, a.bytes);
   }

@@ -235,8 +235,13 @@ describe('contest unit in a SCORM 1.2 LMS (Moodle rules)', () => {
     const earned1 = (points['scam-shop']?.value ?? 0) - (points['scam-shop']?.hints[0] ?? 0) + (points['fake-login']?.value ?? 0);
     const calls = await l.leave();
     const m = applyMoodleRules('12', calls, { masteryScore: 50 });
-    expect(m.grade).toBe(Math.round((100 * earned1) / max));
-    expect(m.status).toBe(m.grade !== null && m.grade >= 50 ? 'passed' : 'failed');
+    const score1 = Math.round((100 * earned1) / max);
+    expect(score1).toBeLessThan(50);
+    // Below the pass mark with the contest still open, the SCORM 1.2 adapter sends no score (proven in the real
+    // Moodle: with "mastery score overrides status" a score under the mark turns the attempt "failed" and reopens it
+    // in review mode, so the team could not go on); the attempt stays incomplete and resumes.
+    expect(m.grade).toBeNull();
+    expect(m.status).toBe('incomplete');
     const interactions = Object.entries(m.tracks).filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k)).map(([, v]) => v);
     expect(interactions).toEqual(['scam-shop', 'fake-login']);
     expect(m.tracks['cmi.interactions.0.result']).toBe(((points['scam-shop']!.value - points['scam-shop']!.hints[0]!) / points['scam-shop']!.value).toFixed(2));

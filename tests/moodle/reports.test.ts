@@ -42,14 +42,16 @@ describeMoodle('teacher reports in a real Moodle', (env) => {
       for (const id of d.ids) expect(values).toContain(id);
       const objectiveIds = [...rows].filter(([k]) => /^cmi\.objectives[._]\d+\.id$/.test(k)).map(([, v]) => v);
       expect(objectiveIds.length, `elements shown: ${[...rows.keys()].join(' ')}`).toBeGreaterThan(0);
-      for (const code of objectiveIds) expect(unit.outcomes.map((o) => o.code)).toContain(code);
+      for (const code of objectiveIds) if (!code.endsWith('.mastery')) expect(unit.outcomes.map((o) => o.code)).toContain(code);
       expect(rows.get(d.format === 'scorm12' ? 'cmi.core.lesson_status' : 'cmi.success_status')).toBe('passed');
       expect(rows.get(d.format === 'scorm12' ? 'cmi.core.score.raw' : 'cmi.score.raw')).toBe(String(d.expected));
     }
     const v12 = done[0] as (typeof done)[number];
     await page.goto(`${env.site.url}/mod/scorm/report.php?id=${v12.cmid}&mode=interactions`);
     const interactions = await page.locator('#region-main').innerText();
-    for (const id of v12.ids) expect(interactions).toContain(id);
+    // Lab interactions (type performance) are not listed by Moodle 4.3's 1.2 Interactions report; they are in Track details (checked above).
+    const labIds = new Set(unit.assessment.questions.filter((q) => q.type === 'lab').map((q) => q.id));
+    for (const id of v12.ids.filter((i) => !labIds.has(i))) expect(interactions).toContain(id);
     await ctx.close();
     await learner.close();
   });
