@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     include: ['tests/moodle/**/*.test.ts'],
     globalSetup: ['tests/moodle/global-setup.ts'],
-    testTimeout: 600_000,
+    // A scenario takes 15–60 s (more under load); a hang fails fast and reports where (harness/suite.ts).
+    testTimeout: 240_000,
     hookTimeout: 3_600_000,
     fileParallelism: false,
     pool: 'forks',

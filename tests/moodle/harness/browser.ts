@@ -3,9 +3,17 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import type { MoodleSite } from './site.ts';
 import type { Scorm, User } from './fixtures.ts';
 
+/** Every profile opened by loginAs in this test, closed after it (describeMoodle) so no tab of one scenario talks to the next. */
+export const openContexts = new Set<BrowserContext>();
+
 /** A fresh browser profile (own cookies and localStorage), logged in to Moodle as `user`. */
 export async function loginAs(browser: Browser, site: MoodleSite, user: User): Promise<BrowserContext> {
   const context = await browser.newContext();
+  openContexts.add(context);
+  context.on('close', () => openContexts.delete(context));
+  // No step may wait forever: a hung page fails within a minute and names what it waited for.
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(120_000);
   const page = await context.newPage();
   await page.goto(`${site.url}/login/index.php`);
   await page.fill('#username', user.username);

@@ -195,6 +195,8 @@ export interface MoodleSite {
   reset(): Promise<void>;
   /** The last 200 KB of the web server's log (PHP notices, request lines), for diagnosing failures. */
   serverLog(): string;
+  /** The database's active queries and the server's last requests, for diagnosing a hang. */
+  diagnose(): Promise<string>;
 }
 
 export interface MoodleServer extends MoodleSite {
@@ -224,7 +226,14 @@ $khsresult = (function () use ($args) { global $CFG, $DB, $USER, $SITE; ${code}
 echo "\\n@@KHIENSO-RESULT@@" . json_encode($khsresult);
 `);
       writeFileSync(`${file}.json`, JSON.stringify(args ?? null));
-      const { stdout } = await run(PHP, [...phpIni(opcache), file], { env: phpEnv(info.runDir), cwd: info.dirroot, timeoutMs: 600_000 });
+      // A snippet takes seconds; one that hangs is diagnosed (what the database is waiting on, the web
+      // server's last requests) and killed well before the test's own timeout.
+      let stdout: string;
+      try {
+        ({ stdout } = await run(PHP, [...phpIni(opcache), file], { env: phpEnv(info.runDir), cwd: info.dirroot, timeoutMs: opts.timeoutMs ?? SNIPPET_TIMEOUT_MS, onTimeout: () => diagnose(pg, info) }));
+      } catch (e) {
+        throw new Error(`PHP snippet failed: ${code.trim().split('\n')[0]?.slice(0, 160)} …\n${(e as Error).message}`);
+      }
       const at = stdout.lastIndexOf('@@KHIENSO-RESULT@@');
       if (at < 0) throw new Error(`PHP snippet printed no result:\n${stdout.slice(-3000)}`);
       return JSON.parse(stdout.slice(at + '@@KHIENSO-RESULT@@'.length)) as T;
@@ -237,6 +246,7 @@ echo "\\n@@KHIENSO-RESULT@@" . json_encode($khsresult);
       await pg.psql(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE); CREATE DATABASE ${DB} TEMPLATE ${TEMPLATE_DB};`);
       resetDataroot(info);
     },
+    diagnose: () => diagnose(pg, info),
     serverLog() {
       try {
         const all = readFileSync(join(info.runDir, 'server.log'), 'utf8');
@@ -246,6 +256,25 @@ echo "\\n@@KHIENSO-RESULT@@" . json_encode($khsresult);
       }
     },
   };
+}
+
+/** The longest a PHP snippet may run (a cold cache under load takes ~20 s). */
+const SNIPPET_TIMEOUT_MS = Number(process.env.KHIENSO_MOODLE_SNIPPET_TIMEOUT_MS ?? 150_000);
+
+/** What a hung request or snippet waits for: the database's active queries and locks, the server's last log lines. */
+export async function diagnose(pg: PgCluster, info: MoodleRunInfo): Promise<string> {
+  let db = '';
+  try {
+    db = await pg.psql(`SELECT pid, state, wait_event_type, wait_event, now() - query_start AS running, left(query, 300) AS query
+      FROM pg_stat_activity WHERE datname IS NOT NULL AND pid <> pg_backend_pid() AND state <> 'idle' ORDER BY query_start;`, DB);
+  } catch (e) {
+    db = `(pg_stat_activity unavailable: ${(e as Error).message.slice(0, 200)})`;
+  }
+  let log = '';
+  try {
+    log = readFileSync(join(info.runDir, 'server.log'), 'utf8').split('\n').slice(-40).join('\n');
+  } catch { /* no log */ }
+  return `--- database activity (not idle) ---\n${db || '(none)'}\n--- web server log (last 40 lines) ---\n${log}`;
 }
 
 // The data root goes back to the clean copy, except localcache (compiled theme CSS and JS, derived from the

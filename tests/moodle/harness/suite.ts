@@ -1,9 +1,23 @@
 // describe() over the run's real Moodle (started by tests/moodle/global-setup.ts), reported SKIPPED with the
 // reason when Moodle cannot run here.
-import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../helpers/browser.ts';
 import { connectMoodle, type MoodleSite } from './site.ts';
+import { openContexts } from './browser.ts';
+
+/** Resolves `p`, or undefined after `ms` (cleanup must never hang a run). */
+const within = <T>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<undefined>((r) => setTimeout(() => r(undefined), ms))]);
+
+/** The learner's open tabs and frames, for the failure report. */
+function openTabs(): string {
+  const lines: string[] = [];
+  for (const ctx of openContexts) for (const page of ctx.pages()) {
+    lines.push(`tab ${page.url()}`);
+    for (const f of page.frames()) if (f !== page.mainFrame()) lines.push(`  frame ${f.url()}`);
+  }
+  return lines.join('\n') || '(no open tabs)';
+}
 
 export interface MoodleEnv {
   site: MoodleSite;
@@ -34,6 +48,17 @@ export function describeMoodle(title: string, body: (env: MoodleEnv) => void): v
     });
     beforeEach(async () => {
       await env.site.reset();
+    });
+    afterEach(async (ctx) => {
+      // On failure (a timeout included) the report says where the learner was and what Moodle was doing.
+      if (ctx.task.result?.state === 'fail') {
+        console.error(`[moodle] failure report: ${ctx.task.name}\n${openTabs()}\n${await within(env.site.diagnose(), 30_000) ?? '(diagnosis timed out)'}`);
+      }
+      // Close this scenario's tabs (running their unload handlers), so none talks to the next scenario's site.
+      for (const profile of [...openContexts]) {
+        await within(profile.close(), 20_000);
+        openContexts.delete(profile);
+      }
     });
     body(env);
   });

@@ -62,19 +62,26 @@ export function pgCommand(bin: string, args: string[]): [string, string[]] {
 export const PG_OWNER_IS_POSTGRES = isRoot;
 
 /** Runs a command to completion; rejects with its output when it fails. */
-export function run(cmd: string, args: string[], opts: SpawnOptions & { input?: string; timeoutMs?: number } = {}): Promise<{ stdout: string; stderr: string }> {
+export function run(cmd: string, args: string[], opts: SpawnOptions & { input?: string; timeoutMs?: number; onTimeout?: () => Promise<string> } = {}): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { ...opts, stdio: ['pipe', 'pipe', 'pipe'] });
+    const { input, timeoutMs, onTimeout, ...spawnOpts } = opts;
+    const child = spawn(cmd, args, { ...spawnOpts, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '', stderr = '';
     child.stdout?.on('data', (d: Buffer) => { stdout += d.toString(); });
     child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
-    const timer = opts.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs) : undefined;
+    let timedOut: Promise<string> | undefined;
+    const timer = timeoutMs ? setTimeout(() => {
+      // Diagnose while the process still hangs (what it waits for), then kill it.
+      timedOut = (onTimeout ? onTimeout().catch((e: Error) => `(diagnosis failed: ${e.message})`) : Promise.resolve('')).finally(() => child.kill('SIGKILL'));
+    }, timeoutMs) : undefined;
     child.on('error', reject);
     child.on('close', (code) => {
       if (timer) clearTimeout(timer);
-      if (code === 0) resolve({ stdout, stderr });
-      else reject(new Error(`${cmd} ${args.join(' ').slice(0, 300)} exited ${code}\n${stderr.slice(-3000)}\n${stdout.slice(-3000)}`));
+      if (code === 0) { resolve({ stdout, stderr }); return; }
+      const failure = `${cmd} ${args.join(' ').slice(0, 300)} ${timedOut ? `timed out after ${Math.round((timeoutMs ?? 0) / 1000)} s` : `exited ${code}`}\n${stderr.slice(-3000)}\n${stdout.slice(-3000)}`;
+      if (timedOut) void timedOut.then((why) => reject(new Error(`${failure}\n${why}`)));
+      else reject(new Error(failure));
     });
-    child.stdin?.end(opts.input ?? '');
+    child.stdin?.end(input ?? '');
   });
 }
