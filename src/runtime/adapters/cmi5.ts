@@ -5,7 +5,7 @@ import type { RuntimeUnit } from '../runtime-unit.ts';
 import type { Tracker, TrackerStart, UnitOutcome } from '../tracker.ts';
 import { startCmi5 } from '../xapi/cmi5-launch.ts';
 import type { Cmi5Launch } from '../xapi/launch.ts';
-import { createOutbox, localOutboxStore, type Outbox } from '../xapi/outbox.ts';
+import { createOutbox, tabOutboxStore, type Outbox } from '../xapi/outbox.ts';
 import { mergeStateText } from '../xapi/resume.ts';
 import { VERBS, createStatementFactory, type StatementFactory } from '../xapi/statements.ts';
 import type { LrsTransport } from '../xapi/transport.ts';
@@ -97,14 +97,14 @@ export function createCmi5Tracker(unit: RuntimeUnit, launch: Cmi5Launch, options
       normal = launchData.launchMode === 'Normal';
       if (typeof launchData.masteryScore === 'number') mastery = launchData.masteryScore;
       statements = createStatementFactory({ actor: launch.actor, unit, activityId: launch.activityId, registration: launch.registration, lang: lang ?? 'vi', extra: template, uuid: () => uuid(), now: () => new Date() });
-      const store = localOutboxStore(`khienso:cmi5-outbox:${launch.activityId}:${launch.registration}`);
+      const store = tabOutboxStore(`khienso:cmi5-outbox:${launch.activityId}:${launch.registration}`);
       // The local copy only covers what did not reach the LRS; Browse/Review sittings never write one.
-      const local = store.load().state;
       outbox = createOutbox(transport, store, stateQuery, {
         onPending: () => tracker.onNotice?.({ kind: 'save-failed' }),
         onDrained: () => tracker.onNotice?.({ kind: 'saved-again' }),
         onRefused: () => tracker.onNotice?.({ kind: 'statement-refused' }),
       }, { timing: options.retry, leftovers: 'drop', mergeState: (remote, ours) => mergeStateText(ours, remote) ?? ours });
+      const local = outbox.localState;
       let remote: string | null = null;
       let reached = false;
       try {
