@@ -119,4 +119,24 @@ try {
   await browser.close();
   await server.close();
 }
+// Contest pages (issue 16): the same JS budgets, per contest package (JS files in the zip, gzipped one by one).
+{
+  const { buildContest } = await import('../packaging/contest/build-contest.ts');
+  const { unzipSync } = await import('fflate');
+  const { gzipSync } = await import('node:zlib');
+  const { readdirSync, readFileSync, existsSync } = await import('node:fs');
+  await buildContest({ root, dist });
+  console.log('\nContest packages'.padEnd(31) + 'format'.padEnd(12) + 'js gz KB'.padStart(10) + '  budget');
+  for (const format of ['scorm12', 'scorm2004', 'xapi', 'cmi5']) {
+    const dir = join(dist, 'contest', format);
+    if (!existsSync(dir)) continue;
+    for (const zip of readdirSync(dir).filter((f) => f.endsWith('.zip'))) {
+      const files = unzipSync(readFileSync(join(dir, zip)));
+      const js = Object.entries(files).filter(([n]) => n.endsWith('.js')).reduce((sum, [, b]) => sum + gzipSync(b, { level: 9 }).length, 0);
+      const ok = js <= (format === 'xapi' || format === 'cmi5' ? budget.jsXapi : budget.js);
+      if (!ok) over++;
+      console.log(zip.replace(/\.zip$/, '').padEnd(30) + format.padEnd(12) + (js / KB).toFixed(1).padStart(10) + '  ' + mark(ok));
+    }
+  }
+}
 console.log(over ? `\n${over} figure(s) over budget` : '\nAll figures within budget');

@@ -207,6 +207,49 @@ describe('cmi5 package with a strict cmi5 LMS, over several sittings', () => {
     expect(lms.lrs.refusals).toEqual([]);
   });
 
+  it('F5 right after answering ends the session cleanly: everything answered before it reaches the LMS once, the reloaded page says the session has ended and sends nothing in it, and what the learner earns after the reload is reported at the next launch', async () => {
+    const registration = crypto.randomUUID();
+    const ctx = await browser.newContext();
+    const s1 = lms.launch(registration);
+    const { page, frame } = await open(s1.url, ctx);
+    const { ids } = await completeUnit(frame, unit, unit.assessment.draw);
+    // F5 at once: the statements of the last answers may still be on their way when the page unloads.
+    await page.reload();
+    await page.waitForSelector('body.ks-ready');
+    await expect.poll(() => terminatedOf(s1.session.id), { timeout: 15000 }).toBe(true);
+    const inSession = (sid: string) => lms.lrs.statements.filter((s) => (s as unknown as { context?: { extensions?: Record<string, string> } }).context?.extensions?.['https://w3id.org/xapi/cmi5/context/extensions/sessionid'] === sid);
+    const first = inSession(s1.session.id).map((s) => ({ verb: s.verb.id.split('/').pop() as string, object: (s.object as { id: string }).id }));
+    // Every answer and every lesson viewed before the reload arrived, each once, and terminated is the last one.
+    const answered = first.filter((s) => s.verb === 'answered');
+    expect(answered).toHaveLength(ids.length);
+    expect(new Set(answered.map((s) => s.object)).size).toBe(ids.length);
+    expect(new Set(first.filter((s) => s.verb === 'experienced').map((s) => s.object)).size).toBe(unit.lessons.length);
+    expect(first.at(-1)?.verb).toBe('terminated');
+    expect(first.map((s) => s.verb)).toContain('failed');
+    // The reloaded page knows the session is over and tells the learner to reopen from the course.
+    await page.waitForSelector('[data-notice="session-closed"]');
+    const notice = await page.textContent('[data-notice="session-closed"]');
+    expect(notice).toMatch(/trang khoá học|course page/);
+    const before = lms.lrs.statements.length;
+    await pressButton(page.mainFrame(), '#ks-retry');
+    const { expected } = await completeUnit(page.mainFrame(), unit, 0);
+    await expect.poll(() => resumeState(registration)?.best, { timeout: 15000 }).toBe(expected);
+    // Nothing was sent in the terminated session, and nothing waits in the outbox to be sent in it later.
+    expect(lms.lrs.statements.length).toBe(before);
+    expect(lms.lrs.refusals).toEqual([]);
+    const outbox = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('khienso:cmi5-outbox')).map((k) => JSON.parse(localStorage.getItem(k) as string) as { statements?: unknown[] }));
+    expect(outbox.flatMap((o) => o.statements ?? [])).toEqual([]);
+    await page.close();
+    const s2 = lms.launch(registration);
+    const next = await open(s2.url, ctx);
+    await expect.poll(() => lms.definedVerbs(registration).filter((v) => v === 'passed').length, { timeout: 15000 }).toBe(1);
+    await closeTab(next.page, s2.session.id);
+    await ctx.close();
+    expect(lms.lrs.refusals).toEqual([]);
+    expect(lms.definedVerbs(registration)).toEqual(['initialized', 'completed', 'failed', 'terminated', 'initialized', 'passed', 'terminated']);
+    expect(lms.satisfied.has(registration)).toBe(true);
+  });
+
   it('a reload (F5) keeps the launch: no second fetch, tracked not standalone, credentials only in sessionStorage; what is earned after it is reported at the next launch', async () => {
     const registration = crypto.randomUUID();
     const ctx = await browser.newContext();

@@ -11,6 +11,7 @@ import { contentPath } from '../helpers/lms-site.ts';
 import { createLmsLauncher } from '../helpers/lms-launch.ts';
 import { applyMoodleRules, relaunchData } from '../helpers/moodle-rules.ts';
 import { startLrs, type Lrs, type StoredStatement } from '../helpers/lrs.ts';
+import { startStrictCmi5Lms } from '../helpers/cmi5-lms.ts';
 import { REPO } from '../helpers/fixtures.ts';
 import { buildContest } from '../../packaging/contest/build-contest.ts';
 import { deriveFlag } from '../../src/contest/flags.ts';
@@ -290,6 +291,40 @@ describe('contest units with an LRS', () => {
     const graded = mine.filter((s) => s.verb.id === V('failed') || s.verb.id === V('passed'));
     expect(graded.at(-1)?.result.score.raw).toBe(Math.round((100 * ((points['sqli-union']?.value ?? 0) + (points['sqli-union']?.fixValue ?? 0))) / max));
     expect([...hosts].sort()).toEqual([new URL(server.url).host, new URL(lrs.endpoint).host].sort());
+  }, 120_000);
+
+  it('cmi5 with a strict cmi5 LMS: a resumed session never re-sends passed or completed (once per registration), even where the LMS does not let the AU query statements; nothing is refused', async () => {
+    const activityId = iris.unit('contest-thpt');
+    const lms = await startStrictCmi5Lms({ actor, activityId, auUrl: () => `${server.url}${contentPath('cmi5', 'contest-thpt')}index.html` });
+    try {
+      const registration = crypto.randomUUID();
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const sitting = async (challenge: string) => {
+        const { url, session } = lms.launch(registration, { masteryScore: 0.05, moveOn: 'Passed' });
+        const page = await context.newPage();
+        await page.goto(url);
+        await page.waitForSelector('#ct-title');
+        await openChallenge(page, challenge);
+        expect(await submitFlag(page, deriveFlag(SEED, challenge, 'sv-2026-001'))).toBe('true');
+        await page.goto('about:blank');
+        await expect.poll(() => lms.sessions.get(session.id)?.verbs.includes('terminated'), { timeout: 15000 }).toBe(true);
+        await page.close();
+      };
+      await sitting('secret-in-js');
+      expect(lms.definedVerbs(registration).filter((v) => v === 'passed')).toHaveLength(1);
+      // An LMS may refuse the AU's statement queries (its token only writes): the AU must still know what it reported.
+      await context.route((u) => u.pathname.endsWith('/xapi/statements') && u.searchParams.has('verb'), (r) => r.fulfill({ status: 403, body: 'queries not allowed' }));
+      await sitting('grade-validation');
+      await context.close();
+      expect(lms.lrs.refusals).toEqual([]);
+      const verbs = lms.definedVerbs(registration);
+      expect(verbs.filter((v) => v === 'passed')).toHaveLength(1);
+      expect(verbs.filter((v) => v === 'completed').length).toBeLessThanOrEqual(1);
+      expect(verbs.filter((v) => v === 'failed')).toHaveLength(0);
+      expect(lms.satisfied.has(registration)).toBe(true);
+    } finally {
+      await lms.close();
+    }
   }, 120_000);
 
   it('cmi5: the AU reports the capture with the cmi5 launch sequence', async () => {

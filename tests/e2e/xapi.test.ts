@@ -202,6 +202,40 @@ describe('xAPI package over several sittings', () => {
     expect(resumeDoc(registration)?.best).toBe(expected);
   });
 
+  it('two tabs of one registration while the LRS is down: neither overwrites the other\'s waiting statements; a closed tab\'s are sent by the open one, every statement exactly once', async () => {
+    const registration = newRegistration();
+    const context = await browser.newContext();
+    // Every statement either tab tries to send, whether the LRS answers or not.
+    const tried = new Set<string>();
+    context.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/xapi/statements')) for (const st of [JSON.parse(r.postData() ?? '[]')].flat() as { id: string }[]) tried.add(st.id);
+    });
+    const a = await open(xapiUrl(registration), context);
+    const b = await open(xapiUrl(registration), context);
+    await expect.poll(() => byVerb('initialized').length + byVerb('resumed').length).toBe(2);
+    lrs.setDown(true);
+    await pressButton(b.frame, '#ks-next');
+    await pressButton(b.frame, '#ks-next');
+    await b.frame.waitForSelector('[data-notice="save-failed"]');
+    await pressButton(a.frame, '#ks-next');
+    // Tab B is closed while the LRS is still down; tab A goes on afterwards.
+    await b.page.goto('about:blank');
+    await b.page.close();
+    await pressButton(a.frame, '#ks-next');
+    await a.frame.waitForSelector('[data-notice="save-failed"]');
+    const waiting = [...tried];
+    lrs.setDown(false);
+    await a.frame.waitForSelector('[data-notice="saved-again"]', { timeout: 30000 });
+    await expect.poll(() => waiting.filter((id) => !lrs.statements.some((s) => s.id === id)), { timeout: 30000 }).toEqual([]);
+    await leave(a.page, 2);
+    await context.close();
+    expect(lrs.invalid).toEqual([]);
+    expect(new Set(lrs.statements.map((s) => s.id)).size).toBe(lrs.statements.length);
+    expect([...tried].filter((id) => !lrs.statements.some((s) => s.id === id))).toEqual([]);
+    expect(byVerb('terminated')).toHaveLength(2);
+    expect(byVerb('experienced').length).toBeGreaterThanOrEqual(4);
+  });
+
   it('a second device with an older offline copy never erases a pass made on another device', async () => {
     const registration = newRegistration();
     const deviceB = await browser.newContext();

@@ -5,7 +5,7 @@ import type { RuntimeUnit } from '../runtime-unit.ts';
 import type { Tracker, TrackerStart, UnitOutcome } from '../tracker.ts';
 import { startCmi5 } from '../xapi/cmi5-launch.ts';
 import type { Cmi5Launch } from '../xapi/launch.ts';
-import { createOutbox, localOutboxStore, type Outbox } from '../xapi/outbox.ts';
+import { createOutbox, tabOutboxStore, type Outbox } from '../xapi/outbox.ts';
 import { mergeStateText } from '../xapi/resume.ts';
 import { VERBS, createStatementFactory, type StatementFactory } from '../xapi/statements.ts';
 import type { LrsTransport } from '../xapi/transport.ts';
@@ -17,6 +17,8 @@ const CATEGORY_CMI5: Activity = { objectType: 'Activity', id: 'https://w3id.org/
 const CATEGORY_MOVEON: Activity = { objectType: 'Activity', id: 'https://w3id.org/xapi/cmi5/context/categories/moveon' };
 const EXT_MASTERY = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
 const EXT_SESSION = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
+/** State document where the AU notes that it sent passed/completed in this registration, for LMSes that refuse its statement queries. */
+export const REPORTED_STATE_ID = `${RESUME_STATE_ID}.reported`;
 
 /** What one tab keeps of its cmi5 launch so a reload (F5) needs no second call of the one-time fetch URL. */
 export interface KeptCmi5Launch {
@@ -69,7 +71,19 @@ export function createCmi5Tracker(unit: RuntimeUnit, launch: Cmi5Launch, options
     extensions: { ...(template.extensions ?? {}), ...extensions },
   });
   const send = (batch: Statement[]) => {
-    if (!closed && batch.length) void outbox.send(batch);
+    if (closed || !batch.length) return;
+    void outbox.send(batch);
+    if (batch.some((s) => s.verb.id === VERBS.passed || s.verb.id === VERBS.completed)) {
+      void transport.setState({ ...stateQuery, stateId: REPORTED_STATE_ID }, JSON.stringify({ passed: passedSent, completed: completedSent })).catch(() => {});
+    }
+  };
+  /** What this AU noted it sent in the registration (asked only when the LRS does not answer statement queries). */
+  const reported = async (): Promise<{ passed?: boolean; completed?: boolean }> => {
+    try {
+      return (JSON.parse((await transport.getState({ ...stateQuery, stateId: REPORTED_STATE_ID })) ?? '{}') as { passed?: boolean; completed?: boolean }) ?? {};
+    } catch {
+      return {};
+    }
   };
   /** Whether the LRS already has this verb for the AU in this registration (null: could not ask). */
   const lrsHas = (verb: string) => transport.hasVerb({ agent: launch.actor, verb, activityId: launch.activityId, registration: launch.registration }).catch(() => null);
@@ -97,14 +111,14 @@ export function createCmi5Tracker(unit: RuntimeUnit, launch: Cmi5Launch, options
       normal = launchData.launchMode === 'Normal';
       if (typeof launchData.masteryScore === 'number') mastery = launchData.masteryScore;
       statements = createStatementFactory({ actor: launch.actor, unit, activityId: launch.activityId, registration: launch.registration, lang: lang ?? 'vi', extra: template, uuid: () => uuid(), now: () => new Date() });
-      const store = localOutboxStore(`khienso:cmi5-outbox:${launch.activityId}:${launch.registration}`);
+      const store = tabOutboxStore(`khienso:cmi5-outbox:${launch.activityId}:${launch.registration}`);
       // The local copy only covers what did not reach the LRS; Browse/Review sittings never write one.
-      const local = store.load().state;
       outbox = createOutbox(transport, store, stateQuery, {
         onPending: () => tracker.onNotice?.({ kind: 'save-failed' }),
         onDrained: () => tracker.onNotice?.({ kind: 'saved-again' }),
         onRefused: () => tracker.onNotice?.({ kind: 'statement-refused' }),
       }, { timing: options.retry, leftovers: 'drop', mergeState: (remote, ours) => mergeStateText(ours, remote) ?? ours });
+      const local = outbox.localState;
       let remote: string | null = null;
       let reached = false;
       try {
@@ -121,8 +135,9 @@ export function createCmi5Tracker(unit: RuntimeUnit, launch: Cmi5Launch, options
       const done = 'state' in saved && saved.state.viewed.every(Boolean) && best !== null;
       const earnedPass = best !== null && isPassed(best, Math.round(mastery * 100));
       const [hasPassed, hasCompleted] = await Promise.all([lrsHas(VERBS.passed), lrsHas(VERBS.completed)]);
-      passedSent = hasPassed ?? earnedPass;
-      completedSent = hasCompleted ?? done;
+      const noted = hasPassed === null || hasCompleted === null ? await reported() : {};
+      passedSent = hasPassed ?? (noted.passed === true || earnedPass);
+      completedSent = hasCompleted ?? (noted.completed === true || done);
       if (closed) tracker.onNotice?.({ kind: 'session-closed' });
       else {
         const batch = [statements.unitVerb('initialized', undefined, defined(false))];

@@ -3,7 +3,7 @@ import { createLmsChannel, ok, type LmsChannel } from './lms-channel.ts';
 import { createObjectiveWriter } from './scorm-objectives.ts';
 import { createBestScoreWriter, endScormSession } from './scorm-common.ts';
 import { SCORM12_SPELLING as S, formatCorrect, formatResponse, status12, timespan12 } from './scorm-format.ts';
-import { createTabMirror } from './tab-mirror.ts';
+import { createInteractionGuard, createTabMirror } from './tab-mirror.ts';
 
 /** The SCORM 1.2 API object an LMS puts on window.API (RTE 1.2 §3.3). */
 export interface Scorm12Api {
@@ -25,6 +25,7 @@ export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplet
   let wasPassed = false;
   let writeScore: ReturnType<typeof createBestScoreWriter>;
   let interactionCount = 0;
+  let interactions: ReturnType<typeof createInteractionGuard> = { claim: () => true };
   let writeObjectives: ReturnType<typeof createObjectiveWriter>;
   let lastLocation = '';
   let lastStatus = '';
@@ -61,6 +62,8 @@ export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplet
       if (mode === 'browse' && (status === 'not attempted' || status === '')) lms.set('cmi.core.lesson_status', 'browsed');
       lastLocation = lms.get('cmi.core.lesson_location');
       const lang = lms.get('cmi.student_preference.language').slice(0, 2);
+      // An older tab must never write over an interaction record a newer tab stored (same index).
+      if (writes) interactions = createInteractionGuard(opts.unitId ?? '', lms.get('cmi.core.student_id'), interactionCount, interactionCount === 0 && !lms.get('cmi.suspend_data'));
       return {
         state: lms.get('cmi.suspend_data') || null,
         mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
@@ -74,6 +77,7 @@ export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplet
     },
     answerRecorded(rec) {
       if (!writes) return;
+      if (!interactions.claim(interactionCount)) return;
       const n = interactionCount++;
       const p = `cmi.interactions.${n}`;
       const q = rec.question;

@@ -4,7 +4,7 @@ import { createObjectiveWriter } from './scorm-objectives.ts';
 import { createBestScoreWriter, endScormSession } from './scorm-common.ts';
 import { SCORM2004_SPELLING as S, duration2004, formatCorrect, formatResponse } from './scorm-format.ts';
 import { LmsUnavailableError } from './scorm12.ts';
-import { createTabMirror } from './tab-mirror.ts';
+import { createInteractionGuard, createTabMirror } from './tab-mirror.ts';
 import type { Lang } from '../../model/text.ts';
 
 /** The SCORM 2004 API object an LMS puts on window.API_1484_11 (RTE 2004 §3.1). */
@@ -25,6 +25,7 @@ export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incom
   let wasCompleted = false;
   let writeScore: ReturnType<typeof createBestScoreWriter>;
   let interactionCount = 0;
+  let interactions: ReturnType<typeof createInteractionGuard> = { claim: () => true };
   let lang: Lang = 'vi';
   let writeObjectives: ReturnType<typeof createObjectiveWriter>;
   let started = 0;
@@ -58,6 +59,8 @@ export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incom
       }
       const pref = lms.get('cmi.learner_preference.language').slice(0, 2);
       if (pref === 'en') lang = 'en';
+      // An older tab must never write over an interaction record a newer tab stored (same index).
+      if (writes) interactions = createInteractionGuard(opts.unitId ?? '', lms.get('cmi.learner_id'), interactionCount, interactionCount === 0 && !lms.get('cmi.suspend_data'));
       return {
         state: lms.get('cmi.suspend_data') || null,
         mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
@@ -74,6 +77,7 @@ export function createScorm2004Tracker(api: Scorm2004Api, opts: { onFail: 'incom
     },
     answerRecorded(rec) {
       if (!writes) return;
+      if (!interactions.claim(interactionCount)) return;
       const p = `cmi.interactions.${interactionCount++}`;
       const q = rec.question;
       lms.set(`${p}.id`, q.id);

@@ -2,7 +2,7 @@ import type { Agent } from '@xapi/xapi';
 import { iris } from '../../core/iris.ts';
 import type { RuntimeUnit } from '../runtime-unit.ts';
 import type { Tracker, TrackerStart, UnitOutcome } from '../tracker.ts';
-import { createOutbox, localOutboxStore, type Outbox } from '../xapi/outbox.ts';
+import { createOutbox, tabOutboxStore, type Outbox } from '../xapi/outbox.ts';
 import { mergeStateText } from '../xapi/resume.ts';
 import { createStatementFactory, type StatementFactory } from '../xapi/statements.ts';
 import { uuid } from '../xapi/uuid.ts';
@@ -38,14 +38,14 @@ export function createXapiTracker(o: XapiTrackerOptions): Tracker {
     async initialize(): Promise<TrackerStart> {
       started = Date.now();
       statements = createStatementFactory({ actor: o.actor, unit: o.unit, activityId, registration: o.registration, lang, uuid: () => uuid(), now: () => new Date() });
-      const store = localOutboxStore(`khienso:xapi-outbox:${activityId}:${o.registration ?? 'none'}`);
+      const store = tabOutboxStore(`khienso:xapi-outbox:${activityId}:${o.registration ?? 'none'}`);
       // The local copy only covers what did not reach the LRS (an offline gap); the LRS's copy is the truth.
-      const local = store.load().state;
       outbox = createOutbox(o.transport, store, stateQuery, {
         onPending: () => tracker.onNotice?.({ kind: 'save-failed' }),
         onDrained: () => tracker.onNotice?.({ kind: 'saved-again' }),
         onRefused: () => tracker.onNotice?.({ kind: 'statement-refused' }),
       }, { timing: o.retry, leftovers: 'verify', mergeState: (remote, ours) => mergeStateText(ours, remote) ?? ours });
+      const local = outbox.localState;
       let remote: string | null = null;
       let reached = false;
       try {
