@@ -41,3 +41,32 @@ export async function restoredScorms(site: MoodleSite, course: Course): Promise<
     settings: Object.fromEntries(keys.map((k) => [k, Number(r[k])])),
   }));
 }
+
+/** Imports the competency framework CSV (dist/moodle/competencies.csv) as Site administration → Competencies → Import does. */
+export async function importCompetencyFramework(site: MoodleSite, csvPath: string): Promise<{ idnumber: string; competencies: number }> {
+  return site.php(`
+    $importer = new \\tool_lpimportcsv\\framework_importer(file_get_contents($args->csv), 'UTF-8', 'comma');
+    if ($error = $importer->get_error()) { throw new moodle_exception('generalexceptionmessage', 'error', '', $error); }
+    $fw = $importer->import();
+    return ['idnumber' => $fw->get('idnumber'), 'competencies' => \\core_competency\\competency::count_records(['competencyframeworkid' => $fw->get('id')])];`,
+  { csv: csvPath });
+}
+
+/** The competencies linked to a course and to each of its activities (by course-module id), as id numbers. */
+export async function competencyLinks(site: MoodleSite, course: Course): Promise<{ course: string[]; modules: Record<number, { idnumber: string; ruleoutcome: number }[]> }> {
+  const cc = await site.sql<{ idnumber: string }>(`SELECT c.idnumber FROM mdl_competency_coursecomp cc JOIN mdl_competency c ON c.id = cc.competencyid WHERE cc.courseid = ${Number(course.id)} ORDER BY c.idnumber`);
+  const mc = await site.sql<{ cmid: number; idnumber: string; ruleoutcome: number }>(`
+    SELECT m.cmid, c.idnumber, m.ruleoutcome FROM mdl_competency_modulecomp m JOIN mdl_competency c ON c.id = m.competencyid
+      JOIN mdl_course_modules cm ON cm.id = m.cmid WHERE cm.course = ${Number(course.id)} ORDER BY m.cmid, m.sortorder`);
+  const modules: Record<number, { idnumber: string; ruleoutcome: number }[]> = {};
+  for (const r of mc) (modules[r.cmid] ??= []).push({ idnumber: r.idnumber, ruleoutcome: Number(r.ruleoutcome) });
+  return { course: cc.map((r) => r.idnumber), modules };
+}
+
+/** The learner's competency ratings (user_competency) and how much evidence each has. */
+export async function userCompetencies(site: MoodleSite, userId: number): Promise<Record<string, { proficiency: number | null; grade: number | null; evidence: number }>> {
+  const rows = await site.sql<{ idnumber: string; proficiency: number | null; grade: number | null; evidence: number }>(`
+    SELECT c.idnumber, uc.proficiency, uc.grade, (SELECT count(*) FROM mdl_competency_evidence e WHERE e.usercompetencyid = uc.id) AS evidence
+      FROM mdl_competency_usercomp uc JOIN mdl_competency c ON c.id = uc.competencyid WHERE uc.userid = ${Number(userId)}`);
+  return Object.fromEntries(rows.map((r) => [r.idnumber, { proficiency: r.proficiency === null ? null : Number(r.proficiency), grade: r.grade === null ? null : Number(r.grade), evidence: Number(r.evidence) }]));
+}
