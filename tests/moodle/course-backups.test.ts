@@ -9,7 +9,7 @@ import { buildUnits } from '../../packaging/build-units.ts';
 import { buildMoodle, type MoodleIndex } from '../../packaging/moodle/build-moodle.ts';
 import type { Unit } from '../../src/model/unit.ts';
 import { competencyLinks, importCompetencyFramework, restoreBackup, restoredScorms, userCompetencies, type RestoredScorm } from './harness/backups.ts';
-import { closeTab, completionState, createUser, describeMoodle, GUIDE_SCORM_SETTINGS, gradebookGrade, loginAs, openScorm, type Course, type MoodleEnv } from './harness/index.ts';
+import { closeTab, completionState, createCourse, createUser, describeMoodle, GUIDE_SCORM_SETTINGS, gradebookGrade, loginAs, openScorm, type Course, type MoodleEnv } from './harness/index.ts';
 import { completeUnitByClick } from './harness/learner.ts';
 import { screenshot } from './harness/screens.ts';
 import { REPO } from './harness/source.ts';
@@ -134,4 +134,38 @@ describeMoodle('course backups restored into a real Moodle', (env) => {
     await expect.poll(() => gradebookGrade(env.site, scorm, hs), { timeout: 20_000 }).toBe(expected);
     expect((await completionState(env.site, scorm, hs)).overall).toMatch(/^complete/);
   });
+
+  it('every question bank (Moodle XML, Vietnamese and English) imports into the question bank with no warnings, in the grade → unit → outcome category tree', async () => {
+    const { dist, index } = await release();
+    const course = await createCourse(env.site, 'khsqb');
+    for (const bank of index.questionBanks) {
+      const r = await env.site.php<{ ok: boolean; out: string; added: number }>(`
+        require_once($CFG->libdir . '/questionlib.php');
+        require_once($CFG->dirroot . '/question/format/xml/format.php');
+        $course = get_course($args->courseid);
+        $ctx = context_course::instance($course->id);
+        $cat = question_make_default_categories([$ctx]);
+        $before = $DB->count_records_sql('SELECT count(*) FROM {question_bank_entries} e JOIN {question_categories} c ON c.id = e.questioncategoryid WHERE c.contextid = ?', [$ctx->id]);
+        $q = new qformat_xml();
+        $q->setCategory($cat); $q->setContexts([$ctx]); $q->setCourse($course);
+        $q->setFilename($args->file); $q->setRealfilename(basename($args->file));
+        $q->setMatchgrades('error'); $q->setCatfromfile(true); $q->setContextfromfile(true); $q->setStoponerror(true);
+        ob_start();
+        $ok = $q->importpreprocess() && $q->importprocess() && $q->importpostprocess();
+        $out = ob_get_clean();
+        $after = $DB->count_records_sql('SELECT count(*) FROM {question_bank_entries} e JOIN {question_categories} c ON c.id = e.questioncategoryid WHERE c.contextid = ?', [$ctx->id]);
+        return ['ok' => (bool)$ok, 'out' => $out, 'added' => $after - $before];`, { courseid: course.id, file: join(dist, bank.file.file) });
+      expect(r.ok, `${bank.file.file}: ${r.out.slice(-500)}`).toBe(true);
+      expect(r.out, bank.file.file).not.toMatch(/notifyproblem|alert-danger|alert-warning|debuggingmessage|PHP (Warning|Notice)|Coding error/);
+      expect(r.added, bank.file.file).toBe(bank.questions);
+    }
+    // Category tree: Khiên Số → grade → unit → outcome (per language).
+    const cats = await env.site.sql<{ name: string; depth: number }>(`
+      WITH RECURSIVE t AS (SELECT id, name, 0 AS depth FROM mdl_question_categories WHERE name = 'Khiên Số'
+        UNION ALL SELECT c.id, c.name, t.depth + 1 FROM mdl_question_categories c JOIN t ON c.parent = t.id) SELECT name, depth FROM t`);
+    expect(cats.filter((c) => c.depth === 1).map((c) => c.name)).toContain('Lớp 6');
+    expect(cats.filter((c) => c.depth === 2).map((c) => c.name)).toContain('g6-internet-safety');
+    expect(cats.some((c) => c.depth === 3 && c.name.startsWith('TH-G6-'))).toBe(true);
+  });
 });
+
