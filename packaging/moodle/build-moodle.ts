@@ -59,7 +59,9 @@ export function buildMoodle(curriculum: Curriculum, dist: string, opts: { partia
       // Course backups need every unit's SCORM 1.2 package (built just before, by buildUnits).
       const codes = new Set(usedProgrammeOutcomes(curriculum.units, curriculum.outcomes).map((o) => o.code));
       const scorm12 = (id: string) => readFileSync(join(dist, 'packages', 'scorm12', `${id}.zip`));
-      index.backups = courseBackups(curriculum.units, scorm12, codes, process.env.KHIENSO_GUIDE_URL)
+      // (Without the packages — buildMoodle called on its own — there is nothing to put in a backup.)
+      const havePackages = curriculum.units.every((u) => existsSync(join(dist, 'packages', 'scorm12', `${u.id}.zip`)));
+      if (havePackages) index.backups = courseBackups(curriculum.units, scorm12, codes, process.env.KHIENSO_GUIDE_URL)
         .map((b) => ({ kind: b.kind, ...(b.grade ? { grade: b.grade } : {}), units: b.units, file: write(b.file, b.bytes) }));
     } else if (previous?.competencies && existsSync(join(out, 'competencies.csv'))) {
       write('competencies.csv', readFileSync(join(out, 'competencies.csv'), 'utf8'));
