@@ -40,6 +40,14 @@ export function copyAssets(dist: string, site: string): { packages: number; prev
       previews++;
     }
   }
+  // Moodle downloads (dist/moodle/: course backups, competency framework, question banks) under downloads/moodle/.
+  const moodleIndex = join(dist, 'moodle', 'moodle.json');
+  if (existsSync(moodleIndex)) {
+    const idx = JSON.parse(readFileSync(moodleIndex, 'utf8')) as { backups?: { file: { file: string } }[]; competencies?: { file: { file: string } }; questionBanks?: { file: { file: string } }[] };
+    for (const f of [...(idx.backups ?? []), ...(idx.competencies ? [idx.competencies] : []), ...(idx.questionBanks ?? [])]) {
+      write(join(site, 'downloads', f.file.file), readFileSync(join(dist, f.file.file)));
+    }
+  }
   write(join(site, 'vendor/scorm12.min.js'), readFileSync(resolve('node_modules/scorm-again/dist/scorm12.min.js')));
   // Screenshots of a real Moodle for the Moodle guide (src/site/moodle-figures.ts), when there are any.
   if (existsSync(resolve(SCREENS_DIR))) {

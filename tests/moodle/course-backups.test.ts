@@ -1,0 +1,171 @@
+// The course backups of dist/moodle/ (course-grade-N.mbz, course-all-grades.mbz) restored into a real Moodle with
+// admin/cli/restore_backup.php: the settings the other real-Moodle tests prove are there, a student passes a unit
+// by clicking, and the gradebook, activity completion and the competency framework show it.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { buildUnits } from '../../packaging/build-units.ts';
+import { buildMoodle, type MoodleIndex } from '../../packaging/moodle/build-moodle.ts';
+import type { Unit } from '../../src/model/unit.ts';
+import { competencyLinks, importCompetencyFramework, restoreBackup, restoredScorms, userCompetencies, type RestoredScorm } from './harness/backups.ts';
+import { closeTab, completionState, createCourse, createUser, describeMoodle, GUIDE_SCORM_SETTINGS, gradebookGrade, loginAs, openScorm, type Course, type MoodleEnv } from './harness/index.ts';
+import { completeUnitByClick } from './harness/learner.ts';
+import { screenshot } from './harness/screens.ts';
+import { REPO } from './harness/source.ts';
+
+/** The whole curriculum built as `npm run build` builds it (units, packages, dist/moodle/), once per test file. */
+let built: Promise<{ dist: string; units: Unit[]; index: MoodleIndex }> | undefined;
+function release() {
+  built ??= (async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'ks-moodle-backups-'));
+    const { curriculum } = await buildUnits({ root: REPO, dist });
+    const index = buildMoodle(curriculum, dist);
+    return { dist, units: curriculum.units, index };
+  })();
+  return built;
+}
+
+const PROVEN = { ...GUIDE_SCORM_SETTINGS, hidebrowse: 0, completionstatusrequired: 2 };
+
+/** Restores one backup and checks everything a teacher gets before any learner arrives. */
+async function restoreAndCheck(env: MoodleEnv, file: string, unitIds: string[]) {
+  const { dist, index } = await release();
+  const fw = await importCompetencyFramework(env.site, join(dist, 'moodle', 'competencies.csv'));
+  const reqs = await env.site.sql<{ n: number }>(`SELECT count(*) AS n FROM mdl_competency WHERE idnumber LIKE 'TH-%'`);
+  expect(Number(reqs[0]?.n), 'every requirement of competencies.csv imported').toBe(index.competencies?.requirements);
+  expect(fw.competencies).toBeGreaterThan(Number(reqs[0]?.n));
+  const { course, output } = await restoreBackup(env.site, join(dist, 'moodle', file));
+  expect(output).not.toMatch(/exception|error:|Notice:|Warning: (?!fopen\(.*\.htaccess)/i);
+  const scorms = await restoredScorms(env.site, course);
+  // One SCORM 1.2 activity per unit, each in its own section, in the backup's order, with the proven settings.
+  expect(scorms.map((s) => s.idnumber)).toEqual(unitIds);
+  expect(scorms.map((s) => s.section)).toEqual(unitIds.map((_, i) => i + 1));
+  for (const s of scorms) {
+    expect(s.version).toBe('SCORM_1.2');
+    expect(s.settings, s.idnumber).toEqual(PROVEN);
+    expect(s.completion, `${s.idnumber}: automatic activity completion`).toBe(2);
+  }
+  const [c] = await env.site.sql<{ enablecompletion: number }>(`SELECT enablecompletion FROM mdl_course WHERE id = ${course.id}`);
+  expect(Number(c?.enablecompletion)).toBe(1);
+  const sections = await env.site.sql<{ section: number; summary: string }>(`SELECT section, summary FROM mdl_course_sections WHERE course = ${course.id} AND section > 0 ORDER BY section`);
+  for (const [i, id] of unitIds.entries()) expect(sections[i]?.summary, `section ${i + 1} names its unit's lesson plan`).toContain(id);
+  // Gradebook: one item per unit (0–100, pass mark = the unit's mastery score) under the course total.
+  const items = await env.site.sql<{ idnumber: string; grademax: string; gradepass: string }>(`SELECT idnumber, grademax, gradepass FROM mdl_grade_items WHERE courseid = ${course.id} AND itemtype = 'mod' ORDER BY sortorder`);
+  expect(items.map((i) => i.idnumber)).toEqual(unitIds);
+  for (const i of items) { expect(Number(i.grademax)).toBe(100); expect(Number(i.gradepass)).toBeGreaterThan(0); }
+  // Competencies: every assessed programme outcome linked to the course and to the activities assessing it.
+  const links = await competencyLinks(env.site, course);
+  return { course, scorms, links };
+}
+
+/** A student passes `unitId` by clicking; returns the score the package gave. */
+async function passUnit(env: MoodleEnv, course: Course, scorm: RestoredScorm, unit: Unit) {
+  const hs = await createUser(env.site, 'hs1', { course });
+  const ctx = await loginAs(env.browser, env.site, hs);
+  const { player, content } = await openScorm(ctx, env.site, scorm);
+  await content.waitForSelector('body.ks-ready');
+  const { expected } = await completeUnitByClick(content, unit, 0);
+  await closeTab(player);
+  await ctx.close();
+  return { hs, expected };
+}
+
+describeMoodle('course backups restored into a real Moodle', (env) => {
+  it('course-grade-6.mbz: sections, SCORM settings, gradebook and competency links restored; a pass reaches the gradebook, completion and the competencies', async () => {
+    const { units, index } = await release();
+    const entry = index.backups?.find((b) => b.kind === 'grade' && b.grade === 6);
+    expect(entry?.file.file).toBe('moodle/course-grade-6.mbz');
+    const ids = units.filter((u) => u.grade === 6).map((u) => u.id);
+    expect(entry?.units.slice().sort()).toEqual(ids.slice().sort());
+    const { course, scorms, links } = await restoreAndCheck(env, 'course-grade-6.mbz', entry?.units ?? []);
+    const byId = new Map(units.map((u) => [u.id, u]));
+    for (const s of scorms) {
+      const unit = byId.get(s.idnumber) as Unit;
+      const assessed = unit.outcomes.filter((o) => o.level === 'assessed' && o.code.startsWith('TH-')).map((o) => o.code);
+      expect(links.modules[s.cmid]?.map((m) => m.idnumber).sort(), s.idnumber).toEqual(assessed.slice().sort());
+      for (const m of links.modules[s.cmid] ?? []) expect(m.ruleoutcome, 'completing the activity completes the competency').toBe(3);
+      for (const code of assessed) expect(links.course).toContain(code);
+    }
+
+    const scorm = scorms.find((s) => s.idnumber === 'g6-internet-safety') as RestoredScorm;
+    const unit = byId.get('g6-internet-safety') as Unit;
+    const { hs, expected } = await passUnit(env, course, scorm, unit);
+    expect(expected).toBeGreaterThanOrEqual(unit.masteryScore);
+    await expect.poll(() => gradebookGrade(env.site, scorm, hs), { timeout: 20_000 }).toBe(expected);
+    expect((await completionState(env.site, scorm, hs)).overall).toMatch(/^complete/);
+    const rated = await userCompetencies(env.site, hs.id);
+    for (const m of links.modules[scorm.cmid] ?? []) {
+      expect(rated[m.idnumber]?.evidence, `${m.idnumber}: evidence after the pass`).toBeGreaterThan(0);
+      expect(rated[m.idnumber]?.proficiency, `${m.idnumber}: rated proficient`).toBe(1);
+    }
+
+    // Screenshots for the guide (only when KHIENSO_MOODLE_SCREENS is set).
+    if (process.env.KHIENSO_MOODLE_SCREENS) {
+      const admin = await env.browser.newContext();
+      const page = await admin.newPage();
+      await page.setViewportSize({ width: 1000, height: 800 });
+      await page.goto(`${env.site.url}/login/index.php`);
+      await page.fill('#username', 'admin');
+      await page.fill('#password', (await import('./harness/site.ts')).ADMIN_PASSWORD);
+      await page.click('#loginbtn');
+      await page.goto(`${env.site.url}/backup/restorefile.php?contextid=${(await env.site.sql<{ id: number }>(`SELECT id FROM mdl_context WHERE contextlevel = 50 AND instanceid = ${course.id}`))[0]?.id}`);
+      await screenshot(page, 'restore-upload.png', page.locator('#region-main'));
+      await page.goto(`${env.site.url}/course/view.php?id=${course.id}`);
+      await screenshot(page, 'course-page.png', page.locator('#region-main'));
+      await page.goto(`${env.site.url}/grade/report/grader/index.php?id=${course.id}`);
+      await screenshot(page, 'gradebook.png', page.locator('#region-main'));
+      await page.goto(`${env.site.url}/report/competency/index.php?id=${course.id}&user=${hs.id}`);
+      await screenshot(page, 'competency-report.png', page.locator('#region-main'));
+      await admin.close();
+    }
+  });
+
+  it('course-all-grades.mbz: every unit of every grade restored with the proven settings; a grade-3 unit passed by clicking is graded and complete', async () => {
+    const { units, index } = await release();
+    const entry = index.backups?.find((b) => b.kind === 'all');
+    expect(entry?.units.slice().sort()).toEqual(units.map((u) => u.id).sort());
+    const { course, scorms } = await restoreAndCheck(env, 'course-all-grades.mbz', entry?.units ?? []);
+    const grades = scorms.map((s) => units.find((u) => u.id === s.idnumber)?.grade ?? 0);
+    expect(grades).toEqual(grades.slice().sort((a, b) => a - b));
+    const target = units.find((u) => u.grade === 3) as Unit;
+    const scorm = scorms.find((s) => s.idnumber === target.id) as RestoredScorm;
+    const { hs, expected } = await passUnit(env, course, scorm, target);
+    await expect.poll(() => gradebookGrade(env.site, scorm, hs), { timeout: 20_000 }).toBe(expected);
+    expect((await completionState(env.site, scorm, hs)).overall).toMatch(/^complete/);
+  });
+
+  it('every question bank (Moodle XML, Vietnamese and English) imports into the question bank with no warnings, in the grade → unit → outcome category tree', async () => {
+    const { dist, index } = await release();
+    const course = await createCourse(env.site, 'khsqb');
+    for (const bank of index.questionBanks) {
+      const r = await env.site.php<{ ok: boolean; out: string; added: number }>(`
+        require_once($CFG->libdir . '/questionlib.php');
+        require_once($CFG->dirroot . '/question/format/xml/format.php');
+        $course = get_course($args->courseid);
+        $ctx = context_course::instance($course->id);
+        $cat = question_make_default_categories([$ctx]);
+        $before = $DB->count_records_sql('SELECT count(*) FROM {question_bank_entries} e JOIN {question_categories} c ON c.id = e.questioncategoryid WHERE c.contextid = ?', [$ctx->id]);
+        $q = new qformat_xml();
+        $q->setCategory($cat); $q->setContexts([$ctx]); $q->setCourse($course);
+        $q->setFilename($args->file); $q->setRealfilename(basename($args->file));
+        $q->setMatchgrades('error'); $q->setCatfromfile(true); $q->setContextfromfile(true); $q->setStoponerror(true);
+        ob_start();
+        $ok = $q->importpreprocess() && $q->importprocess() && $q->importpostprocess();
+        $out = ob_get_clean();
+        $after = $DB->count_records_sql('SELECT count(*) FROM {question_bank_entries} e JOIN {question_categories} c ON c.id = e.questioncategoryid WHERE c.contextid = ?', [$ctx->id]);
+        return ['ok' => (bool)$ok, 'out' => $out, 'added' => $after - $before];`, { courseid: course.id, file: join(dist, bank.file.file) });
+      expect(r.ok, `${bank.file.file}: ${r.out.slice(-500)}`).toBe(true);
+      expect(r.out, bank.file.file).not.toMatch(/notifyproblem|alert-danger|alert-warning|debuggingmessage|PHP (Warning|Notice)|Coding error/);
+      expect(r.added, bank.file.file).toBe(bank.questions);
+    }
+    // Category tree: Khiên Số → grade → unit → outcome (per language).
+    const cats = await env.site.sql<{ name: string; depth: number }>(`
+      WITH RECURSIVE t AS (SELECT id, name, 0 AS depth FROM mdl_question_categories WHERE name = 'Khiên Số'
+        UNION ALL SELECT c.id, c.name, t.depth + 1 FROM mdl_question_categories c JOIN t ON c.parent = t.id) SELECT name, depth FROM t`);
+    expect(cats.filter((c) => c.depth === 1).map((c) => c.name)).toContain('Lớp 6');
+    expect(cats.filter((c) => c.depth === 2).map((c) => c.name)).toContain('g6-internet-safety');
+    expect(cats.some((c) => c.depth === 3 && c.name.startsWith('TH-G6-'))).toBe(true);
+  });
+});
+
