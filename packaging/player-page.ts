@@ -55,7 +55,7 @@ ${l.html.en}</div>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${esc(assets.css)}">
 </head>
-<body>
+<body${unit.grade <= 5 ? ' class="ks-young"' : ''}>
 <a class="ks-skip" href="#ks-main">${both('Bỏ qua, đến nội dung chính', 'Skip to main content')}</a>
 <header class="ks-top">
 <h1 class="ks-unit-title">${both(`${esc(unit.title.vi)}<span class="ks-grade">Tin học lớp ${unit.grade}</span>`, `${esc(unit.title.en)}<span class="ks-grade">Informatics, grade ${unit.grade}</span>`)}</h1>

@@ -9,6 +9,13 @@ export const ActivitySchema = z.object({
   description: LocalizedTextSchema,
 });
 
+/** A printable set of cards for a class activity: a title and the text of each card. */
+export const CardSetSchema = z.strictObject({
+  title: LocalizedTextSchema,
+  cards: z.array(LocalizedTextSchema).min(2, 'a card set has at least 2 cards').max(24, 'a card set has at most 24 cards (3 A4 pages)'),
+});
+export type CardSet = z.output<typeof CardSetSchema>;
+
 /** The teacher guide for one class period. */
 export const TeacherNotesSchema = z.object({
   preparation: LocalizedTextSchema,
@@ -20,6 +27,10 @@ export const TeacherNotesSchema = z.object({
   challenge: LocalizedTextSchema,
   extension: LocalizedTextSchema,
   sources: z.array(z.string()).default([]),
+  /** What students answer on the exit ticket (student wording), printed as cut-out slips. */
+  exitTicket: LocalizedTextSchema.optional(),
+  /** Card sets the period uses, printed as cut-out cards (one card per entry). */
+  cards: z.array(CardSetSchema).optional(),
 });
 export type TeacherNotes = z.output<typeof TeacherNotesSchema>;
 

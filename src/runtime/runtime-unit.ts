@@ -6,6 +6,8 @@ import type { OutcomeRef } from '../model/unit-schema.ts';
 export interface RuntimeUnit {
   id: string;
   version: string;
+  /** School grade 3–12: grades 3–5 get the young learners' wording and bigger targets. */
+  grade?: number;
   title: LocalizedText;
   masteryScore: number;
   onFail: 'incomplete' | 'failed';

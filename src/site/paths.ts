@@ -29,6 +29,13 @@ export const unitPaths = {
   answers: (id: string) => `units/${id}/answers/`,
   handouts: (id: string) => `units/${id}/handouts/`,
   preview: (id: string) => `units/${id}/preview/`,
+  materials: (id: string) => `units/${id}/materials/`,
+  worksheet: (id: string, lesson: string) => `units/${id}/lessons/${lesson}/worksheet/`,
+  exitTicket: (id: string, lesson: string) => `units/${id}/lessons/${lesson}/exit-ticket/`,
+  cards: (id: string, lesson: string) => `units/${id}/lessons/${lesson}/cards/`,
+  projector: (id: string, lesson: string) => `units/${id}/lessons/${lesson}/projector/`,
+  key: (id: string) => `units/${id}/key/`,
+  parents: (id: string) => `units/${id}/parents/`,
 };
 
 /** Where a package is copied inside the site: downloads/<format>/<unit>.zip. */

@@ -11,3 +11,7 @@ export const lessonRoutes = () =>
 
 export interface UnitProps { lang: Lang; unit: Unit }
 export interface LessonProps extends UnitProps { lesson: Lesson }
+
+/** Static paths of the lesson pages that only some lessons have (exit tickets, card sets). */
+export const lessonRoutesWhere = (keep: (lesson: Lesson) => boolean) => () =>
+  LANGS.flatMap((lang) => units().flatMap((unit) => unit.lessons.filter(keep).map((lesson) => ({ params: { lang: langParam(lang), unit: unit.id, lesson: lesson.id }, props: { lang, unit, lesson } }))));

@@ -10,6 +10,9 @@ export async function solveLabWithKeyboard(frame: Frame, kind: LabKind): Promise
   switch (kind) {
     case 'inbox':
       for (const m of MESSAGES) {
+        // Open the message from the list (a mail client's message list), then mark it in the reading pane.
+        await tabTo(frame, `#inbox-open-${m.id}`);
+        await kb.press('Enter');
         // Tab reaches a radio group on its first option; the arrow keys move to (and select) the next one.
         await tabTo(frame, `#inbox-${m.id}-scam`);
         await kb.press(m.scam ? 'Space' : 'ArrowDown');

@@ -132,7 +132,8 @@ describe('teacher-guide site (headless Chromium)', () => {
     for (const u of build.catalog) {
       const links = await page.$$eval(`article[data-unit="${u.id}"] a[data-link]`, (as) => as.map((a) => [(a as HTMLElement).dataset.link, (a as HTMLAnchorElement).href]));
       const by = Object.fromEntries(links);
-      expect(Object.keys(by).sort()).toEqual(['answers', 'download', 'downloads', 'handouts', 'plan', 'preview']);
+      expect(Object.keys(by).sort()).toEqual(['answers', 'download', 'downloads', 'handouts', 'materials', 'plan', 'preview']);
+      expect(by.materials).toBe(`${base}/units/${u.id}/materials/index.html`);
       expect(by.handouts).toBe(`${base}/units/${u.id}/handouts/index.html`);
       expect(by.answers).toBe(`${base}/units/${u.id}/answers/index.html`);
       expect(by.downloads).toBe(`${base}/units/${u.id}/index.html#downloads`);

@@ -4,58 +4,137 @@ import { CLUE_LABELS, CLUES, MESSAGES, type Clue } from './data.ts';
 import { decodeVerdicts, encodeVerdicts, gradeInbox, type Verdict } from './grade.ts';
 
 const T = {
-  vi: { intro: 'Hộp thư mô phỏng: với mỗi tin, chọn “Lừa đảo” hoặc “Tin thật”. Nếu là lừa đảo, đánh dấu các dấu hiệu em thấy.', scam: 'Lừa đảo', real: 'Tin thật', clues: 'Dấu hiệu', reveal: 'Xem link thật sự dẫn tới đâu', goes: 'Link này thật ra dẫn tới:', channel: { sms: 'Tin nhắn SMS', email: 'Email', chat: 'Tin nhắn mạng xã hội' }, from: 'Từ', right: 'Đúng', wrong: 'Chưa đúng', verdict: 'Tin này là' },
-  en: { intro: 'Simulated inbox: for each message choose “Scam” or “Real”. If it is a scam, mark the warning signs you see.', scam: 'Scam', real: 'Real', clues: 'Warning signs', reveal: 'Show where the link really goes', goes: 'This link really goes to:', channel: { sms: 'SMS', email: 'Email', chat: 'Social media message' }, from: 'From', right: 'Correct', wrong: 'Not correct', verdict: 'This message is' },
+  vi: { intro: 'Hộp thư mô phỏng: mở từng tin, đọc kĩ rồi đánh dấu “Lừa đảo” hoặc “An toàn”. Nếu là lừa đảo, chọn các dấu hiệu em thấy.', list: 'Danh sách tin', scam: 'Lừa đảo', real: 'An toàn', clues: 'Dấu hiệu em thấy', reveal: 'Xem link thật sự dẫn tới đâu', goes: 'Link này thật ra dẫn tới:', channel: { sms: 'SMS', email: 'Email', chat: 'Tin nhắn mạng xã hội' }, from: 'Từ', to: 'Đến: em', right: 'Đúng', wrong: 'Chưa đúng', verdict: 'Tin này là', unread: 'chưa đọc', marked: 'đã đánh dấu', pick: 'Chọn một tin trong danh sách để đọc.', next: 'Mở tin tiếp theo', done: (n: number, all: number) => `Đã đánh dấu ${n}/${all} tin.` },
+  en: { intro: 'Simulated inbox: open each message, read it carefully and mark it “Scam” or “Safe”. If it is a scam, choose the warning signs you see.', list: 'Messages', scam: 'Scam', real: 'Safe', clues: 'Warning signs you see', reveal: 'Show where the link really goes', goes: 'This link really goes to:', channel: { sms: 'SMS', email: 'Email', chat: 'Social media message' }, from: 'From', to: 'To: you', right: 'Correct', wrong: 'Not correct', verdict: 'This message is', unread: 'unread', marked: 'marked', pick: 'Choose a message in the list to read it.', next: 'Open the next message', done: (n: number, all: number) => `${n} of ${all} messages marked.` },
 };
 
-/** Inbox triage: flag the scams among realistic Vietnamese messages and mark their warning signs. */
+/** Invented receive times shown in the list (newest first), one per message. */
+const TIMES = ['09:41', '09:12', '08:55', '08:30', 'Hôm qua', 'Hôm qua', 'T2', 'T2'];
+const TIMES_EN = ['09:41', '09:12', '08:55', '08:30', 'Yesterday', 'Yesterday', 'Mon', 'Mon'];
+
+const CSS = `.ks-inbox{display:grid;grid-template-columns:minmax(0,15rem) minmax(0,1fr);gap:0;border:1px solid #c5ccd6;border-radius:.4rem;overflow:hidden;background:#fff}
+.ks-inbox-list{list-style:none;margin:0;padding:0;border-right:1px solid #c5ccd6;background:#f6f8fb}
+.ks-inbox-list li{margin:0;border-bottom:1px solid #dde2e8}
+.ks-inbox-list button{display:grid;grid-template-columns:.9rem minmax(0,1fr) auto;gap:.1rem .4rem;width:100%;text-align:left;border:0;border-radius:0;background:transparent;color:#1b1f24;padding:.5rem .6rem;min-height:3.6rem;font-size:.9rem;line-height:1.3}
+.ks-inbox-list button[aria-current]{background:#e8f1fb;box-shadow:inset .3rem 0 0 #0b5cad}
+.ks-inbox-dot{grid-row:1/3;align-self:center;width:.6rem;height:.6rem;border-radius:50%;background:#0b5cad}
+.ks-inbox-dot[data-read]{background:transparent;border:1px solid #6b7480}
+.ks-inbox-from{font-weight:bold;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}.ks-inbox-list [data-read] ~ .ks-inbox-from{font-weight:normal}
+.ks-inbox-time{color:#4a5360;font-size:.8rem}
+.ks-inbox-subj{grid-column:2/4;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;color:#4a5360}
+.ks-inbox-mark{grid-column:2/4;font-size:.8rem;color:#1a6b34}
+.ks-inbox-pane{padding:.7rem 1rem;min-width:0}
+.ks-inbox-pane h3{margin:.1rem 0 .3rem;font-size:1.05rem}
+.ks-inbox-meta{color:#4a5360;font-size:.9rem;margin:.1rem 0;overflow-wrap:anywhere}
+.ks-inbox-body{border-top:1px solid #dde2e8;border-bottom:1px solid #dde2e8;padding:.6rem 0;margin:.5rem 0}
+@media (max-width:640px){.ks-inbox{grid-template-columns:minmax(0,1fr)}.ks-inbox-list{border-right:0;border-bottom:2px solid #c5ccd6}}`;
+
+/** Inbox triage: a message list and a reading pane; the learner opens each message and marks it. */
 function mount(root: HTMLElement, o: LabMountOptions): void {
   const t = T[o.lang];
+  if (!document.getElementById('ks-inbox-style')) document.head.append(el('style', { id: 'ks-inbox-style' }, [CSS]));
   const verdicts: Verdict[] = o.saved ? decodeVerdicts(o.saved.detail) : MESSAGES.map(() => ({ kind: 'none' }));
+  const read = verdicts.map((v) => v.kind !== 'none');
   const report = () => o.onChange({ score: gradeInbox(verdicts), detail: encodeVerdicts(verdicts) });
-  root.append(el('p', {}, [t.intro]));
-  MESSAGES.forEach((m, i) => {
+  const status = el('p', { class: 'ks-hint', 'aria-live': 'polite', id: 'inbox-status' });
+  const pane = el('section', { class: 'ks-inbox-pane', id: 'inbox-pane', 'aria-label': t.pick, tabindex: -1 }, [el('p', {}, [t.pick])]);
+  const list = el('ul', { class: 'ks-inbox-list', 'aria-label': t.list });
+  const buttons: HTMLButtonElement[] = [];
+  let open = -1;
+
+  const countDone = () => { status.textContent = t.done(verdicts.filter((v) => v.kind !== 'none').length, MESSAGES.length); };
+  const drawRow = (i: number) => {
+    const m = MESSAGES[i]!;
+    const v = verdicts[i] as Verdict;
+    const b = buttons[i]!;
+    const mark = v.kind === 'none' ? '' : `${t.marked}: ${v.kind === 'scam' ? t.scam : t.real}`;
+    const ok = o.locked && v.kind !== 'none' ? ((v.kind === 'scam') === m.scam ? ` ✓ ${t.right}` : ` ✗ ${t.wrong}`) : o.locked ? ` ✗ ${t.wrong}` : '';
+    b.replaceChildren(...[
+      el('span', { class: 'ks-inbox-dot', 'aria-hidden': 'true', 'data-read': read[i] ? '' : undefined }),
+      el('span', { class: 'ks-inbox-from' }, [m.from]),
+      el('span', { class: 'ks-inbox-time' }, [(o.lang === 'vi' ? TIMES : TIMES_EN)[i] ?? '']),
+      el('span', { class: 'ks-inbox-subj' }, [m.subject ? m.subject[o.lang] : m.body[o.lang]]),
+      el('span', { class: 'ks-sr' }, [read[i] ? '' : ` (${t.unread})`]),
+      mark || ok ? el('span', { class: 'ks-inbox-mark' }, [mark, ok]) : null,
+    ].filter((x): x is HTMLSpanElement => x !== null));
+    if (i === open) b.setAttribute('aria-current', 'true'); else b.removeAttribute('aria-current');
+  };
+
+  const show = (i: number, focus: boolean) => {
+    const prev = open;
+    open = i;
+    read[i] = true;
+    if (prev >= 0) drawRow(prev);
+    drawRow(i);
+    const m = MESSAGES[i]!;
     const base = `inbox-${m.id}`;
     const v = verdicts[i] as Verdict;
-    const head = el('p', { class: 'ks-lab-head' }, [el('strong', {}, [t.channel[m.channel]]), ` · ${t.from}: `, el('span', { class: 'ks-lab-from' }, [m.from]), m.subject ? ` · ${m.subject[o.lang]}` : '']);
-    const body = el('p', {}, [m.body[o.lang], m.link ? ' ' : '', m.link ? el('span', { class: 'ks-lab-link' }, [m.link.text]) : '']);
-    const article = el('article', { class: 'ks-lab-item', 'aria-labelledby': `${base}-h`, 'data-item': m.id }, [el('h3', { id: `${base}-h`, class: 'ks-sr' }, [`${t.from} ${m.from}`]), head, body]);
+    const title = el('h3', { id: `${base}-h` }, [m.subject ? m.subject[o.lang] : `${t.channel[m.channel]} · ${m.from}`]);
+    const meta = [el('p', { class: 'ks-inbox-meta' }, [`${t.channel[m.channel]} · ${t.from}: `, el('span', { class: 'ks-lab-from' }, [m.from])]), el('p', { class: 'ks-inbox-meta' }, [t.to, ' · ', (o.lang === 'vi' ? TIMES : TIMES_EN)[i] ?? ''])];
+    const body = el('div', { class: 'ks-inbox-body' }, [el('p', {}, [m.body[o.lang], m.link ? ' ' : '', m.link ? el('span', { class: 'ks-lab-link' }, [m.link.text]) : ''])]);
+    const parts: (HTMLElement | null)[] = [title, ...meta, body];
     if (m.link) {
       const out = el('p', { class: 'ks-lab-reveal', hidden: true, 'aria-live': 'polite' }, [t.goes, ' ', el('code', {}, [m.link.href])]);
-      const btn = el('button', { type: 'button', class: 'ks-small', 'aria-expanded': 'false' }, [t.reveal]);
+      const btn = el('button', { type: 'button', class: 'ks-small', 'aria-expanded': 'false', id: `${base}-reveal` }, [t.reveal]);
       btn.addEventListener('click', () => { out.hidden = !out.hidden; btn.setAttribute('aria-expanded', String(!out.hidden)); });
-      article.append(btn, out);
+      parts.push(btn, out);
     }
     const verdict = el('fieldset', { class: 'ks-lab-verdict' }, [el('legend', {}, [t.verdict])]);
+    const clueSet = el('fieldset', { class: 'ks-lab-clues', hidden: v.kind === 'real' }, [el('legend', {}, [t.clues])]);
+    const clueBoxes = CLUES.map((c) => {
+      const id = `${base}-clue-${c}`;
+      const box = el('input', { type: 'checkbox', id, value: c, checked: v.kind === 'scam' && v.clues.includes(c), disabled: o.locked });
+      box.addEventListener('change', () => {
+        verdicts[i] = { kind: 'scam', clues: clueBoxes.filter((x) => x.checked).map((x) => x.value as Clue) };
+        const scamRadio = verdict.querySelector<HTMLInputElement>('input[value=scam]');
+        if (scamRadio) scamRadio.checked = true;
+        drawRow(i); countDone(); report();
+      });
+      clueSet.append(el('span', { class: 'ks-option' }, [box, el('label', { for: id }, [CLUE_LABELS[c][o.lang]])]));
+      return box;
+    });
     for (const kind of ['scam', 'real'] as const) {
       const id = `${base}-${kind}`;
       const input = el('input', { type: 'radio', name: `${base}-v`, id, value: kind, checked: v.kind === kind, disabled: o.locked });
       input.addEventListener('change', () => {
         verdicts[i] = kind === 'real' ? { kind: 'real' } : { kind: 'scam', clues: clueBoxes.filter((c) => c.checked).map((c) => c.value as Clue) };
-        report();
+        clueSet.hidden = kind === 'real';
+        drawRow(i); countDone(); report();
       });
       verdict.append(el('span', { class: 'ks-option' }, [input, el('label', { for: id }, [t[kind]])]));
     }
-    const clueSet = el('fieldset', { class: 'ks-lab-clues' }, [el('legend', {}, [t.clues])]);
-    const clueBoxes = CLUES.map((c) => {
-      const id = `${base}-clue-${c}`;
-      const box = el('input', { type: 'checkbox', id, value: c, checked: v.kind === 'scam' && v.clues.includes(c), disabled: o.locked });
-      box.addEventListener('change', () => {
-        verdicts[i] = { kind: 'scam', clues: clueBoxes.filter((b) => b.checked).map((b) => b.value as Clue) };
-        const scamRadio = verdict.querySelector<HTMLInputElement>('input[value=scam]');
-        if (scamRadio) scamRadio.checked = true;
-        report();
-      });
-      clueSet.append(el('span', { class: 'ks-option' }, [box, el('label', { for: id }, [CLUE_LABELS[c][o.lang]])]));
-      return box;
-    });
-    article.append(verdict, clueSet);
+    parts.push(verdict, clueSet);
     if (o.locked) {
       const ok = (v.kind === 'scam') === m.scam && v.kind !== 'none';
-      article.append(el('div', { class: `ks-feedback ks-feedback--${ok ? 'correct' : 'incorrect'}` }, [el('p', {}, [el('strong', {}, [ok ? t.right : t.wrong]), ` · ${m.scam ? t.scam : t.real}. `, m.why[o.lang]])]));
+      parts.push(el('div', { class: `ks-feedback ks-feedback--${ok ? 'correct' : 'incorrect'}` }, [el('p', {}, [el('strong', {}, [ok ? t.right : t.wrong]), ` · ${m.scam ? t.scam : t.real}. `, m.why[o.lang]])]));
     }
-    root.append(article);
+    if (i < MESSAGES.length - 1) {
+      const next = el('button', { type: 'button', class: 'ks-small', id: 'inbox-next' }, [t.next]);
+      next.addEventListener('click', () => { show(i + 1, true); buttons[i + 1]?.focus(); });
+      parts.push(next);
+    }
+    pane.setAttribute('aria-labelledby', `${base}-h`);
+    pane.removeAttribute('aria-label');
+    pane.replaceChildren(...parts.filter((x): x is HTMLElement => x !== null));
+    if (focus) pane.focus();
+  };
+
+  MESSAGES.forEach((m, i) => {
+    const b = el('button', { type: 'button', id: `inbox-open-${m.id}`, 'aria-controls': 'inbox-pane', 'data-item': m.id });
+    b.addEventListener('click', () => show(i, true));
+    // Up/Down move through the list like a mail client; Enter or Space opens the message.
+    b.addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+      e.preventDefault();
+      buttons[(i + (e.key === 'ArrowDown' ? 1 : MESSAGES.length - 1)) % MESSAGES.length]?.focus();
+    });
+    buttons.push(b);
+    list.append(el('li', {}, [b]));
   });
+  MESSAGES.forEach((_, i) => drawRow(i));
+  countDone();
+  root.append(el('p', {}, [t.intro]), status, el('div', { class: 'ks-inbox' }, [list, pane]));
+  show(0, false);
 }
 
 registerLab('inbox', { mount });

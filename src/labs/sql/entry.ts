@@ -10,7 +10,7 @@ const T = {
     intro: 'Phòng thực hành lập trình an toàn. Mọi thứ chạy ngay trong trình duyệt này, với cơ sở dữ liệu SQLite tạo mới trong bộ nhớ: không có máy chủ thật nào bị tấn công.',
     h1: '1. Tấn công: SQL injection', h1hint: 'Trang đăng nhập dưới đây ghép thẳng chữ em gõ vào câu lệnh SQL. Hãy đăng nhập vào tài khoản admin mà không biết mật khẩu.',
     user: 'Tên đăng nhập', pass: 'Mật khẩu', login: 'Đăng nhập', query: 'Câu lệnh SQL được chạy:', ok: (u: string, r: string) => `Đăng nhập thành công: ${u} (${r}).`, fail: 'Sai tên đăng nhập hoặc mật khẩu.', err: 'Lỗi SQL:', win: 'Em đã vào được tài khoản admin mà không cần mật khẩu: đó là SQL injection.',
-    h2: '2. Sửa lỗi', h2hint: 'Chọn cách sửa đúng, rồi chạy lại đúng đầu vào tấn công của em.', fixes: ['Dùng câu lệnh có tham số (dấu ?) và truyền dữ liệu riêng', 'Xoá chữ “OR” trong dữ liệu người dùng nhập', 'Giấu thông báo lỗi SQL'], rerun: 'Chạy lại tấn công', fixedOk: 'Tấn công thất bại: với câu lệnh có tham số, chữ em gõ chỉ là dữ liệu, không còn là lệnh SQL.', fixedNo: 'Cách này chưa chặn được tấn công (kẻ gian có nhiều cách viết khác). Hãy chọn cách khác.',
+    h2: '2. Sửa lỗi', h2hint: 'Chọn cách sửa đúng, rồi chạy lại đúng đầu vào tấn công của em.', fixes: ['Dùng câu lệnh có tham số (dấu ?) và truyền dữ liệu riêng', 'Xoá chữ “OR” trong dữ liệu người dùng nhập', 'Giấu thông báo lỗi SQL'], rerun: 'Chạy lại tấn công', fixedOk: 'Tấn công thất bại: với câu lệnh có tham số, chữ em gõ chỉ là dữ liệu, không còn là lệnh SQL.', fixedNo: 'Cách này chưa chặn được tấn công (kẻ gian có nhiều cách viết khác). Hãy chọn cách khác.', nowFixed: 'Trang đăng nhập đã dùng câu lệnh có tham số: đầu vào tấn công chỉ còn là dữ liệu, đăng nhập thất bại.',
     h3: '3. Tấn công: XSS', h3hint: 'Trang bình luận (chạy trong khung cách li) hiển thị bình luận bằng innerHTML. Hãy gửi một bình luận chứa mã chạy được, ví dụ: <img src=x onerror=hacked()>', comment: 'Bình luận', send: 'Gửi bình luận', xssOk: 'Mã của em đã chạy trong trang bình luận: đó là XSS.', frame: 'Trang bình luận mô phỏng',
     h4: '4. Sửa lỗi XSS', h4hint: 'Chọn cách sửa đúng rồi gửi lại đúng bình luận đó.', xfixes: ['Hiển thị bình luận bằng textContent (chỉ là chữ)', 'Chặn bình luận có chữ “script”'], resend: 'Gửi lại bình luận', escOk: 'Bình luận hiện ra nguyên văn, mã không chạy: đầu ra đã được xử lí an toàn.', escNo: 'Mã vẫn chạy: lọc từ khoá không đủ. Hãy chọn cách khác.',
     loading: 'Đang nạp SQLite…', loadFailed: 'Không nạp được SQLite. Hãy tải lại trang; nếu vẫn lỗi, hãy báo thầy cô.',
@@ -19,7 +19,7 @@ const T = {
     intro: 'A secure-coding practice room. Everything runs in this browser, with a fresh SQLite database in memory: no real server is attacked.',
     h1: '1. Attack: SQL injection', h1hint: 'The login page below pastes what you type straight into its SQL. Log in as admin without knowing the password.',
     user: 'Username', pass: 'Password', login: 'Log in', query: 'SQL that runs:', ok: (u: string, r: string) => `Logged in: ${u} (${r}).`, fail: 'Wrong username or password.', err: 'SQL error:', win: 'You got into the admin account without the password: that is SQL injection.',
-    h2: '2. Fix it', h2hint: 'Choose the right fix, then run your exact attack input again.', fixes: ['Use a parameterised query (? placeholders) and pass the data separately', 'Remove the word “OR” from user input', 'Hide SQL error messages'], rerun: 'Run the attack again', fixedOk: 'The attack fails: with a parameterised query, what you type is only data, never SQL.', fixedNo: 'That does not stop the attack (attackers have many other spellings). Choose another fix.',
+    h2: '2. Fix it', h2hint: 'Choose the right fix, then run your exact attack input again.', fixes: ['Use a parameterised query (? placeholders) and pass the data separately', 'Remove the word “OR” from user input', 'Hide SQL error messages'], rerun: 'Run the attack again', fixedOk: 'The attack fails: with a parameterised query, what you type is only data, never SQL.', fixedNo: 'That does not stop the attack (attackers have many other spellings). Choose another fix.', nowFixed: 'The login page now uses a parameterised query: the attack input is only data, and the login fails.',
     h3: '3. Attack: XSS', h3hint: 'The comment page (in an isolated frame) shows comments with innerHTML. Post a comment containing code that runs, for example: <img src=x onerror=hacked()>', comment: 'Comment', send: 'Post comment', xssOk: 'Your code ran in the comment page: that is XSS.', frame: 'Simulated comment page',
     h4: '4. Fix the XSS', h4hint: 'Choose the right fix, then post the same comment again.', xfixes: ['Show the comment with textContent (plain text)', 'Block comments that contain the word “script”'], resend: 'Post the comment again', escOk: 'The comment shows as plain text and the code does not run: the output is handled safely.', escNo: 'The code still runs: keyword filters are not enough. Choose another fix.',
     loading: 'Loading SQLite…', loadFailed: 'Could not load SQLite. Reload the page; if it still fails, tell your teacher.',
@@ -50,19 +50,38 @@ function mount(root: HTMLElement, o: LabMountOptions): void {
   const shown = el('pre', { class: 'ks-lab-reveal', id: 'sql-query' });
   const out = el('p', { id: 'sql-result', 'aria-live': 'polite' });
   const login = el('button', { type: 'button', class: 'ks-small', id: 'sql-login', disabled: o.locked }, [t.login]);
+  // Once the learner has applied the parameterised fix, the login page runs the fixed query.
+  let fixedQuery = p.fixed;
+  const runFixed = (u: string, pw: string): unknown[] => {
+    if (!db) return [];
+    const stmt = db.prepare(PARAMETERISED_LOGIN);
+    stmt.bind([u, pw]);
+    const rows = stmt.step() ? [stmt.get()] : [];
+    stmt.free();
+    shown.textContent = `${PARAMETERISED_LOGIN}   -- [${JSON.stringify(u)}, ${JSON.stringify(pw)}]`;
+    return rows;
+  };
   login.addEventListener('click', () => {
     if (!db) return;
+    if (fixedQuery) {
+      const row = runFixed(user.value, pass.value)[0] as unknown[] | undefined;
+      out.textContent = row ? t.ok(String(row[1]), String(row[2])) : `${t.fail} ${t.nowFixed}`;
+      out.dataset.state = row ? 'ok' : 'fixed';
+      return;
+    }
     const q = concatenatedLogin(user.value, pass.value);
     shown.textContent = q;
     try {
       const row = db.exec(q)[0]?.values[0];
-      if (!row) { out.textContent = t.fail; return; }
+      if (!row) { out.textContent = t.fail; out.dataset.state = 'fail'; return; }
       out.textContent = t.ok(String(row[1]), String(row[2]));
+      out.dataset.state = 'ok';
       // Admin reached without the admin password: the injection worked.
       if (row[2] === 'admin' && pass.value !== 'Xk9#mQ2!vL7@wR4') {
         lastAttack = [user.value, pass.value];
         p.injected = true;
         out.textContent += ` ${t.win}`;
+        out.dataset.state = 'injected';
         report();
       }
     } catch (e) {
@@ -89,11 +108,7 @@ function mount(root: HTMLElement, o: LabMountOptions): void {
     const [u, pw] = p.injected ? lastAttack : [user.value, pass.value];
     let rows: unknown[] = [];
     if (choice === '0') {
-      const stmt = db.prepare(PARAMETERISED_LOGIN);
-      stmt.bind([u, pw]);
-      rows = stmt.step() ? [stmt.get()] : [];
-      stmt.free();
-      shown.textContent = `${PARAMETERISED_LOGIN}   -- [${JSON.stringify(u)}, ${JSON.stringify(pw)}]`;
+      rows = runFixed(u, pw);
     } else {
       const cleaned = choice === '1' ? u.replace(/OR/g, '') : u;
       try { rows = db.exec(concatenatedLogin(cleaned, choice === '1' ? pw.replace(/OR/g, '') : pw))[0]?.values ?? []; } catch { rows = []; }
@@ -101,6 +116,12 @@ function mount(root: HTMLElement, o: LabMountOptions): void {
     const blocked = rows.length === 0 && choice === '0';
     fixOut.textContent = blocked ? t.fixedOk : t.fixedNo;
     fixOut.dataset.ok = String(blocked);
+    if (blocked) {
+      // Section 1 shows what the fixed page now does with the same input, not the old "logged in" message.
+      fixedQuery = true;
+      out.textContent = `${t.fail} ${t.nowFixed}`;
+      out.dataset.state = 'fixed';
+    }
     if (blocked && p.injected) { p.fixed = true; report(); }
   });
   root.append(el('section', { class: 'ks-lab-item', 'aria-labelledby': 'sql-h2' }, [el('h3', { id: 'sql-h2' }, [t.h2]), fixSet, rerun, fixOut]));

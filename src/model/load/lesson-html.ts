@@ -1,6 +1,6 @@
 import type { Root, Nodes as MdastNodes } from 'mdast';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import { toHast, type State } from 'mdast-util-to-hast';
+import { defaultHandlers, toHast, type State } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'mdast-util-to-string';
 import type { ProblemList } from '../../errors/unit-error.ts';
@@ -115,6 +115,13 @@ export function renderLessonHtml(tree: Root, lang: Lang, file: string, problems:
       linkReference: (state: State, node: MdastNodes & { identifier: string }) => {
         const url = definitions.get(node.identifier.toLowerCase());
         return url === undefined ? (state.all(node) as ElementContent[]) : safeLink(state, node, url);
+      },
+      // A code block scrolls inside its own box (CSS overflow-x) instead of widening the page; tabindex lets a
+      // keyboard user scroll it (axe: scrollable-region-focusable).
+      code: (state: State, node: Parameters<typeof defaultHandlers.code>[1]) => {
+        const pre = defaultHandlers.code(state, node);
+        pre.properties = { ...pre.properties, className: ['ks-code'], tabIndex: 0 };
+        return pre;
       },
       definition: () => undefined,
       // Images are refused by check-mdx.ts (nothing is loaded from outside a package).

@@ -69,3 +69,36 @@ export const UI = {
 } satisfies Record<Lang, unknown>;
 
 export type UiText = (typeof UI)['vi'];
+
+/**
+ * Shorter, friendlier wording for grades 3–5 (8–10-year-olds): short sentences, "Gần đúng rồi!" instead of a
+ * terse verdict. Applied once per page by useYoungText() when the unit's grade is 5 or lower.
+ */
+export const YOUNG = {
+  vi: {
+    chooseOne: 'Chọn 1 câu đúng.', chooseAll: 'Chọn hết các câu đúng.',
+    matchHint: 'Mỗi dòng, chọn một ý hợp.', orderHint: 'Bấm “Lên”, “Xuống” để xếp cho đúng.',
+    correct: 'Đúng rồi! Giỏi lắm!', partial: 'Gần đúng rồi! Xem lại một chút nhé.', incorrect: 'Chưa đúng. Em thử nghĩ lại nhé!', unanswered: 'Em chưa trả lời câu này.',
+    intro: (n: number, mastery: number) => `Có ${n} câu hỏi. Được từ ${mastery} điểm là em đạt.`,
+    attemptInfo: (attempt: number, max: number) => (max === 0 ? `Lần ${attempt}.` : `Lần ${attempt}/${max}.`),
+    unanswered2: (n: number) => `Còn ${n} câu chưa làm. Em nộp bài luôn nhé?`,
+    passed: 'Tuyệt vời! Em đã làm được rồi!', failed: (m: number) => `Em cần ${m} điểm. Đọc lại bài rồi thử lại nhé!`,
+    notCompleted: 'Em xem hết các bài nhé.', standalone: 'Kết quả chỉ lưu trên máy này.',
+  },
+  en: {
+    chooseOne: 'Pick 1 right answer.', chooseAll: 'Pick all the right answers.',
+    matchHint: 'For each line, pick the one that fits.', orderHint: 'Press “Up” and “Down” to put them in order.',
+    correct: 'Yes! Well done!', partial: 'Nearly there! Look again.', incorrect: 'Not yet. Have another think!', unanswered: 'You did not answer this one.',
+    intro: (n: number, mastery: number) => `There are ${n} questions. Get ${mastery} points to pass.`,
+    attemptInfo: (attempt: number, max: number) => (max === 0 ? `Try ${attempt}.` : `Try ${attempt} of ${max}.`),
+    unanswered2: (n: number) => `${n} questions are not done. Hand in anyway?`,
+    passed: 'Great job! You did it!', failed: (m: number) => `You need ${m} points. Read the lessons again and have another go!`,
+    notCompleted: 'Look at all the lessons.', standalone: 'Your results are only kept on this device.',
+  },
+} satisfies Record<Lang, Partial<UiText>>;
+
+/** Switches the player's wording to the young learners' set (grades 3–5). */
+export function useYoungText(): void {
+  Object.assign(UI.vi, YOUNG.vi);
+  Object.assign(UI.en, YOUNG.en);
+}

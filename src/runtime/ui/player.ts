@@ -4,13 +4,14 @@ import { startSession, type Session } from '../session.ts';
 import type { Tracker, TrackerNotice } from '../tracker.ts';
 import { renderAssessment } from './assessment-view.ts';
 import { el, focusElement } from './dom.ts';
-import { UI } from './i18n.ts';
+import { UI, useYoungText } from './i18n.ts';
 
 const LANG_KEY = 'khienso:lang';
 
 /** Boots the lesson player on a built unit page with the given tracking adapter. */
 export async function runPlayer(tracker: Tracker): Promise<Session> {
   const unit = JSON.parse(document.getElementById('ks-unit')?.textContent ?? '{}') as RuntimeUnit;
+  if ((unit.grade ?? 12) <= 5) { useYoungText(); document.body.classList.add('ks-young'); }
   const pages = [...document.querySelectorAll<HTMLElement>('.ks-page')];
   const live = document.getElementById('ks-live') as HTMLElement;
   const noticeBox = document.getElementById('ks-notice') as HTMLElement;

@@ -147,7 +147,7 @@ function renderFeedback(q: Question, a: Answer | undefined, r: QuestionResult, l
   const texts: string[] = [];
   if ((q.type === 'single' || q.type === 'multiple') && a && (a.type === 'single' || a.type === 'multiple')) {
     const ids = a.type === 'single' ? [a.choice] : a.choices;
-    for (const c of q.choices) if (ids.includes(c.id)) texts.push(`${c.text[lang]}: ${c.feedback[lang]}`);
+    for (const c of q.choices) if (ids.includes(c.id)) texts.push(choiceFeedback(c.text[lang], c.feedback[lang]));
   } else if (q.type === 'truefalse' && a?.type === 'truefalse') {
     texts.push(q.feedback[a.value ? 'true' : 'false'][lang]);
   } else if (q.type === 'lab') {
@@ -158,6 +158,14 @@ function renderFeedback(q: Question, a: Answer | undefined, r: QuestionResult, l
   }
   const label = t[r.result];
   return el('div', { class: `ks-feedback ks-feedback--${r.result}` }, [el('p', { class: 'ks-feedback-result' }, [el('strong', {}, [label])]), ...texts.map((s) => el('p', {}, [s]))]);
+}
+
+/**
+ * "The choice you picked — its feedback". Choice texts are often full sentences ending in ".", "?" or "!", so the
+ * choice is quoted and followed by a dash rather than a colon (no ".:" after a sentence).
+ */
+export function choiceFeedback(choice: string, feedback: string): string {
+  return `“${choice.trim()}” — ${feedback.trim()}`;
 }
 
 /**
