@@ -99,6 +99,7 @@ const vi = {
   accepted: 'Các đáp án được chấp nhận',
   fillRules: (c: boolean, d: boolean) => [c ? 'không phân biệt chữ hoa, chữ thường' : 'phân biệt chữ hoa, chữ thường', d ? 'không phân biệt dấu' : 'phải gõ đúng dấu'].join('; '),
   partialCredit: 'Có tính điểm từng phần.',
+  hotspotNote: 'Câu chọn vùng trên hình: học sinh bấm vào các dấu hiệu trên hình mô phỏng. Các vùng được đánh dấu “đúng” là dấu hiệu cần tìm; các vùng còn lại trông đáng ngờ nhưng không phải dấu hiệu. Điểm = (số vùng chọn đúng − số vùng chọn sai) / số dấu hiệu, thấp nhất là 0.',
   // Handouts
   handoutIntro: 'Bản in cho học sinh: mỗi tiết bắt đầu ở một trang mới. Dùng lệnh In của trình duyệt (Ctrl+P) và chọn khổ A4.',
   name: 'Họ và tên',
@@ -303,6 +304,7 @@ const en: Strings = {
   accepted: 'Accepted answers',
   fillRules: (c, d) => [c ? 'case-insensitive' : 'case-sensitive', d ? 'diacritics optional' : 'diacritics required'].join('; '),
   partialCredit: 'Partial credit is given.',
+  hotspotNote: 'Hotspot question: students click the signs on a mock-up. Regions marked correct are the signs to find; the others look suspicious but are fine. Score = (right regions picked − wrong regions picked) / number of signs, at least 0.',
   handoutIntro: 'Printable student handouts: each lesson starts on a new page. Use your browser’s Print command (Ctrl+P) on A4 paper.',
   name: 'Name',
   klass: 'Class',
