@@ -94,7 +94,11 @@ export const RegionSchema = z.object({
 });
 export type Region = z.output<typeof RegionSchema>;
 /** The picture of a hotspot question per language: rendered HTML in which `data-region="…"` marks each region. */
-export const PictureSchema = z.object({ vi: z.string().min(1), en: z.string().min(1) }, { error: 'add <Picture lang="vi">…</Picture> and <Picture lang="en">…</Picture> with the mock-up' });
+const pictureMissing = (lang: 'vi' | 'en') => `add <Picture lang="${lang}">…</Picture> with the mock-up the regions are marked on`;
+export const PictureSchema = z.object({
+  vi: z.string({ error: pictureMissing('vi') }).min(1, pictureMissing('vi')),
+  en: z.string({ error: pictureMissing('en') }).min(1, pictureMissing('en')),
+}, { error: `${pictureMissing('vi')} and <Picture lang="en">` });
 /** "Click the signs of a scam": toggle regions of a mock-up; scored like multiple response (docs/authoring.md). */
 export const HotspotSchema = z.object({
   type: z.literal('hotspot'), ...base,
