@@ -9,6 +9,7 @@ import { SCORM12_SPELLING, SCORM2004_SPELLING, formatCorrect, formatResponse } f
 import { interactionDefinition } from '../../src/runtime/xapi/statements.ts';
 import { questionBankXml } from '../../packaging/moodle/question-xml.ts';
 import type { Hotspot } from '../../src/model/question-schema.ts';
+import type { Answer } from '../../src/core/answers.ts';
 import { scratchCurriculum } from '../helpers/fixtures.ts';
 import { Q } from '../helpers/questions.ts';
 
@@ -136,7 +137,7 @@ describe('hotspot answers in the learner state and the LMS formats', () => {
     expect('state' in back && back.state.answers.get('q-other')).toEqual({ type: 'multiple', choices: ['b'] });
   });
   it('is a legal choice response in SCORM 1.2 and 2004 and an xAPI choice interaction', () => {
-    const a = { type: 'hotspot', regions: ['a', 'c'] } as const;
+    const a: Answer = { type: 'hotspot', regions: ['a', 'c'] };
     expect(SCORM12_SPELLING.type.hotspot).toBe('choice');
     expect(formatResponse(a, SCORM12_SPELLING)).toBe('a,c');
     expect(formatResponse(a, SCORM12_SPELLING)).toMatch(/^[0-9a-z](,[0-9a-z])*$/);
@@ -144,7 +145,7 @@ describe('hotspot answers in the learner state and the LMS formats', () => {
     expect(SCORM2004_SPELLING.type.hotspot).toBe('choice');
     expect(formatResponse(a, SCORM2004_SPELLING)).toBe('a[,]c');
     expect(formatCorrect(q, SCORM2004_SPELLING, 'vi')).toBe('a[,]c');
-    const def = interactionDefinition(q);
+    const def = interactionDefinition(q) as { interactionType?: string; choices?: { id: string; description?: Record<string, string> }[]; correctResponsesPattern?: string[] };
     expect(def.interactionType).toBe('choice');
     expect(def.choices?.map((c) => c.id)).toEqual(['a', 'b', 'c', 'd']);
     expect(def.choices?.[0]?.description).toEqual({ vi: 'vùng a', en: 'region a' });
