@@ -24,7 +24,7 @@ export function renderHotspotPicture(q: Hotspot | HashedHotspot, v: { lang: Lang
   const frag = tpl.content;
   for (const n of [...frag.querySelectorAll(INTERACTIVE)]) {
     const span = document.createElement('span');
-    span.className = `${n.getAttribute('class') ?? ''} ks-hs-inert`.trim();
+    span.className = `${n.getAttribute('class') ?? ''} ks-hs-inert${n.tagName === 'A' ? ' ks-hs-link' : ''}`.trim();
     for (const a of ['data-part', 'data-region']) if (n.hasAttribute(a)) span.setAttribute(a, n.getAttribute(a) as string);
     span.append(...n.childNodes);
     n.replaceWith(span);
