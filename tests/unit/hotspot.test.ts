@@ -65,6 +65,21 @@ describe('<Hotspot> in MDX', () => {
     expect(q.picture.en).toContain('Hello');
   });
 
+  it('marks a region by the data-part of a lesson mock-up component (part="…"), or by an <Area> inside it', () => {
+    const phone = (lang: string, hello: string) => `<Picture lang="${lang}">
+    <Phone kind="sms" from="NGANHANG" number="+84 912 000 111">
+    <Msg from="them" time="09:14"><Area region="d">${hello}</Area>, <Area region="c">nganhang-xacminh.example</Area></Msg>
+    </Phone>
+  </Picture>`;
+    const { units } = load((x) => x
+      .replace('<Region id="a" correct', '<Region id="a" part="number" correct').replace('<Region id="b"', '<Region id="b" part="time"')
+      .replace(/<Picture lang="vi">[\s\S]*?<\/Picture>/, phone('vi', 'Chào bạn')).replace(/<Picture lang="en">[\s\S]*?<\/Picture>/, phone('en', 'Hello')));
+    const q = units[0]?.assessment.questions.find((x) => x.id === 'hs-sms') as Hotspot;
+    expect(q.picture.vi).toMatch(/data-part="number" data-region="a"/);
+    expect(q.picture.vi).toMatch(/data-part="time" data-region="b"/);
+    expect(q.picture.en).toContain('Hello');
+  });
+
   it('rejects a hotspot with no correct region, naming file and line', () => {
     const msg = errorOf((s) => s.replace(/(<Region id="[ac]") correct/g, '$1'));
     expect(msg).toMatch(/assessment\.mdx:\d+.*hotspot has no correct region/);
