@@ -18,7 +18,7 @@ export interface CatalogUnit {
   minutes: number;
   /** The unit in 1–2 periods (lesson ids), when the unit has one. */
   shortPath?: { periods: number; lessons: string[]; plan: { vi: string; en: string } };
-  lessons: { id: string; title: { vi: string; en: string }; minutes: number; outcomes: string[]; words: { vi: number; en: number } }[];
+  lessons: { id: string; title: { vi: string; en: string }; minutes: number; outcomes: string[]; words: { vi: number; en: number }; visuals: number }[];
   questions: { count: number; draw: number; ids: string[]; byType: Partial<Record<QuestionType, number>> };
   /**
    * Per outcome: its level and number of questions; for an assessed outcome whose wording asks to do or
@@ -43,7 +43,7 @@ export function catalogEntry(unit: Unit, wording: (code: string) => { framework:
     masteryScore: unit.masteryScore, onFail: unit.onFail, maxAttempts: unit.maxAttempts, prerequisites: unit.prerequisites,
     minutes: unit.lessons.reduce((s, l) => s + l.minutes, 0),
     ...(unit.shortPath ? { shortPath: unit.shortPath } : {}),
-    lessons: unit.lessons.map((l) => ({ id: l.id, title: l.title, minutes: l.minutes, outcomes: l.outcomes, words: l.words })),
+    lessons: unit.lessons.map((l) => ({ id: l.id, title: l.title, minutes: l.minutes, outcomes: l.outcomes, words: l.words, visuals: l.visuals })),
     questions: { count: unit.assessment.questions.length, draw: unit.assessment.draw, ids: unit.assessment.questions.map((q) => q.id), byType },
     outcomes: unit.outcomes.map((o) => ({ ...o, questions: unit.assessment.questions.filter((q) => q.outcomes.includes(o.code)).length, ...(perf.has(o.code) ? { performance: perf.get(o.code) } : {}) })),
     state: { worstCase: worstCaseStateSize(unit), budget: STATE_BUDGET },

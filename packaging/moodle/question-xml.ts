@@ -15,6 +15,8 @@
 //                the question ignores them; case-insensitive when the question is. Moodle does not drop a final full
 //                stop or quotes as the package does: those answers score 0 in Moodle.
 //   lab        → left out (no Moodle equivalent); listed in the file's comment and in the returned `omitted`.
+//   hotspot    → left out likewise: Moodle core has no "click the regions of a picture" type that takes HTML mock-ups
+//                (ddimageortext/ddmarker need a raster image and drag, not toggles); it stays in the packages.
 // Each question goes in the category  Khiên Số / Lớp N / <unit id> / <first outcome code>: a Moodle question lives in
 // one category, so a question assessing several outcomes is filed under its first (main) one; every outcome is also a tag.
 import type { Question } from '../../src/model/question-schema.ts';
@@ -147,6 +149,8 @@ export function questionXml(unit: Unit, q: Question, lang: Lang): { xml: string 
       answers.push(`    <answer fraction="0" format="moodle_auto_format">\n      ${text('*')}\n      <feedback format="html">${html(para(q.feedback.incorrect[lang]))}</feedback>\n    </answer>`);
       return { xml: [header(unit, q, lang, 'shortanswer', prompt), `    <usecase>${q.ignoreCase ? 0 : 1}</usecase>`, ...answers, tags(q), '  </question>'].join('\n') };
     }
+    case 'hotspot':
+      return { omitted: 'hotspot question (click the signs on a mock-up) has no Moodle core question type; it stays in the SCORM/xAPI/cmi5 packages' };
     case 'lab':
       return { omitted: `interactive lab "${q.kind}" has no Moodle question type; it stays in the SCORM/xAPI/cmi5 packages` };
   }

@@ -1,4 +1,4 @@
-import type { FillIn, Lab, Matching, MultipleResponse, Ordering, Question, SingleChoice, TrueFalse } from '../model/question-schema.ts';
+import type { FillIn, Hotspot, Lab, Matching, MultipleResponse, Ordering, Question, SingleChoice, TrueFalse } from '../model/question-schema.ts';
 import type { Lang, LocalizedText } from '../model/text.ts';
 import { normalizeAnswer } from './normalize.ts';
 import { createRandom, shuffled } from './random.ts';
@@ -7,7 +7,7 @@ import { sha256Bytes, sha256Hex, utf8 } from './sha256.ts';
 /**
  * Keys not in plain sight (issue 12). The page JSON of a unit carries, instead of each question's key:
  * - a salted SHA-256 (first 64 bits, hex) of each right answer: the key choice (single), each choice with
- *   its right/wrong bit (multiple), the true/false value, each source.target pair, each position:step, and
+ *   its right/wrong bit (multiple; each region of a hotspot the same way), the true/false value, each source.target pair, each position:step, and
  *   every accepted fill-in variant after the question's normalisation;
  * - options, targets and steps in a seeded order (authored order often is the key order);
  * - feedback texts and the fill-in answer shown in review, character-substituted (spaces and punctuation
@@ -25,8 +25,9 @@ export type HashedMultiple = Hashed<MultipleResponse, Record<string, string>>;
 export type HashedTrueFalse = Hashed<TrueFalse, string>;
 export type HashedMatching = Hashed<Matching, [string, string][]>;
 export type HashedOrdering = Hashed<Ordering, string[]>;
+export type HashedHotspot = Hashed<Hotspot, Record<string, string>>;
 export type HashedFillIn = Hashed<FillIn, string[]> & { /** One accepted answer per language, letter-substituted, shown in review. */ show: LocalizedText };
-export type HashedQuestion = HashedSingle | HashedMultiple | HashedTrueFalse | HashedMatching | HashedOrdering | HashedFillIn;
+export type HashedQuestion = HashedSingle | HashedMultiple | HashedTrueFalse | HashedMatching | HashedOrdering | HashedFillIn | HashedHotspot;
 /** A question as the player holds it: hashed in built pages; plain questions (labs, tests) work the same. */
 export type RuntimeQuestion = HashedQuestion | Question;
 
@@ -117,6 +118,11 @@ export function hashQuestion(q: Question, salt: string): RuntimeQuestion {
       const choices = seeded(salt, q.id, 'choices', q.choices);
       return { ...rest, choices: choices.map(fb), hs: salt, hk: Object.fromEntries(choices.map((c) => [c.id, H(`${c.id}:${correct.includes(c.id) ? 1 : 0}`)])) };
     }
+    case 'hotspot': {
+      const { correct, ...rest } = q;
+      const regions = seeded(salt, q.id, 'regions', q.regions);
+      return { ...rest, regions: regions.map(fb), hs: salt, hk: Object.fromEntries(regions.map((r) => [r.id, H(`${r.id}:${correct.includes(r.id) ? 1 : 0}`)])) };
+    }
     case 'truefalse': {
       const { correct, ...rest } = q;
       return { ...rest, feedback: { true: encL(salt, q.id, 'true', q.feedback.true), false: encL(salt, q.id, 'false', q.feedback.false) }, hs: salt, hk: H(String(correct)) };
@@ -169,6 +175,9 @@ export function plainQuestion(q: RuntimeQuestion): Question {
       break;
     case 'multiple':
       out = { ...(rest as Omit<HashedMultiple, 'hs' | 'hk'>), choices: q.choices.map((c) => ({ ...c, feedback: dec(`c.${c.id}`, c.feedback) })), correct: q.choices.filter((c) => q.hk[c.id] === H(`${c.id}:1`)).map((c) => c.id).sort() };
+      break;
+    case 'hotspot':
+      out = { ...(rest as Omit<HashedHotspot, 'hs' | 'hk'>), regions: q.regions.map((r) => ({ ...r, feedback: dec(`c.${r.id}`, r.feedback) })), correct: q.regions.filter((r) => q.hk[r.id] === H(`${r.id}:1`)).map((r) => r.id).sort() };
       break;
     case 'truefalse':
       out = { ...(rest as Omit<HashedTrueFalse, 'hs' | 'hk'>), feedback: { true: dec('true', q.feedback.true), false: dec('false', q.feedback.false) }, correct: H('true') === q.hk };

@@ -11,7 +11,7 @@ export interface QuestionResult {
 }
 
 /**
- * Scores one answer. Multiple response, matching and ordering give partial credit. A question with hashed
+ * Scores one answer. Multiple response, hotspot, matching and ordering give partial credit. A question with hashed
  * keys (the page form, src/core/hashed-keys.ts) scores exactly like its plain form.
  */
 export function scoreQuestion(question: RuntimeQuestion, a: Answer | undefined): QuestionResult {
@@ -36,9 +36,12 @@ export function scorePlain(q: Question, a: Answer | undefined): QuestionResult {
       return grade(a.type === 'single' && a.choice === q.correct[0] ? 1 : 0);
     case 'multiple': {
       if (a.type !== 'multiple') break;
-      const right = a.choices.filter((c) => q.correct.includes(c)).length;
-      const wrong = a.choices.length - right;
-      return grade((right - wrong) / q.correct.length);
+      return grade(rightMinusWrong(a.choices, q.correct));
+    }
+    case 'hotspot': {
+      // Same rule as multiple response: a picture whose every region is marked scores 0, never full marks.
+      if (a.type !== 'hotspot') break;
+      return grade(rightMinusWrong(a.regions, q.correct));
     }
     case 'truefalse':
       return grade(a.type === 'truefalse' && a.value === q.correct ? 1 : 0);
@@ -62,6 +65,13 @@ export function scorePlain(q: Question, a: Answer | undefined): QuestionResult {
     }
   }
   return { fraction: 0, result: 'unanswered' };
+}
+
+/** (right picks − wrong picks) / number of right options; the caller floors it at 0 and caps it at 1. */
+function rightMinusWrong(picked: readonly string[], correct: readonly string[]): number {
+  const unique = [...new Set(picked)];
+  const right = unique.filter((c) => correct.includes(c)).length;
+  return (right - (unique.length - right)) / correct.length;
 }
 
 /** Unit score 0–100 (rounded) over the drawn questions, weighting each question. */

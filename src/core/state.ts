@@ -36,7 +36,7 @@ const STATE_VERSION_K1 = 'K1';
 /** SCORM 1.2 cmi.suspend_data limit (CMIString4096). */
 export const STATE_BUDGET = 4096;
 
-const CODE: Record<Answer['type'], string> = { single: 's', multiple: 'm', truefalse: 't', matching: 'x', ordering: 'o', fillin: 'f', lab: 'l' };
+const CODE: Record<Answer['type'], string> = { single: 's', multiple: 'm', truefalse: 't', matching: 'x', ordering: 'o', fillin: 'f', hotspot: 'h', lab: 'l' };
 /** Longest lab summary kept in the state. */
 export const LAB_DETAIL_MAX = 40;
 
@@ -44,6 +44,7 @@ function encodeAnswer(a: Answer): string {
   switch (a.type) {
     case 'single': return a.choice;
     case 'multiple': return a.choices.join('');
+    case 'hotspot': return a.regions.join('');
     case 'truefalse': return a.value ? '1' : '0';
     case 'matching': return Object.keys(a.pairs).sort().map((s) => s + (a.pairs[s] ?? '')).join('');
     case 'ordering': return a.order.join('');
@@ -56,6 +57,7 @@ function decodeAnswer(code: string, v: string): Answer | undefined {
   switch (code) {
     case 's': return v.length === 1 ? { type: 'single', choice: v } : undefined;
     case 'm': return { type: 'multiple', choices: v.split('') };
+    case 'h': return /^[a-z0-9]*$/.test(v) ? { type: 'hotspot', regions: v.split('') } : undefined;
     case 't': return v === '1' || v === '0' ? { type: 'truefalse', value: v === '1' } : undefined;
     case 'x': {
       const pairs: Record<string, string> = {};
@@ -186,6 +188,7 @@ function worstAnswerLength(q: Question): number {
   switch (q.type) {
     case 'single': case 'truefalse': return idPart + 1;
     case 'multiple': return idPart + q.choices.length;
+    case 'hotspot': return idPart + q.regions.length;
     case 'matching': return idPart + 2 * q.sources.length;
     case 'ordering': return idPart + q.steps.length;
     // Each UTF-16 unit of typed text encodes to at most 9 characters (%XX%XX%XX for a 3-byte character).

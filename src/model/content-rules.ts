@@ -11,10 +11,17 @@ import type { Unit } from './unit.ts';
  * Content rules of issue 12 (fair item statistics, performance items, one spelling convention). Each can be
  * enforced (the build fails with file:line) or pending (printed as warnings) while the content is fixed.
  */
-export type ContentRule = 'item-stats' | 'performance' | 'spelling';
-export const CONTENT_RULES: readonly ContentRule[] = ['item-stats', 'performance', 'spelling'];
+export type ContentRule = 'item-stats' | 'performance' | 'spelling' | 'visuals';
+export const CONTENT_RULES: readonly ContentRule[] = ['item-stats', 'performance', 'spelling', 'visuals'];
 /** Which rules fail the build. A rule is switched on once the content satisfies it. */
-export const ENFORCED: Record<ContentRule, boolean> = { 'item-stats': true, performance: true, spelling: true };
+// visuals (issue 13): an error, since every lesson now meets it, so a new or edited lesson cannot drop below the
+// minimum unnoticed (as a warning it scrolled past in the build log, which is how 21 units ended up with none).
+export const ENFORCED: Record<ContentRule, boolean> = { 'item-stats': true, performance: true, spelling: true, visuals: true };
+
+/** Fewest visuals (mock-ups, illustrations, comics) per lesson: young grades get pictures on every lesson. */
+export function minVisuals(grade: number): number {
+  return grade <= 5 ? 2 : 1;
+}
 
 /** A problem found by a content rule. */
 export interface ContentProblem {
@@ -27,7 +34,15 @@ type Wording = (code: string) => { framework: string; vi: string } | undefined;
 
 /** Every content-rule problem of the given units, enforced or not. */
 export function contentProblems(root: string, units: readonly Unit[], wording: Wording): ContentProblem[] {
-  return units.flatMap((u) => [...itemStatProblems(root, u), ...performanceProblems(root, u, wording), ...spellingProblems(root, u)]);
+  return units.flatMap((u) => [...itemStatProblems(root, u), ...performanceProblems(root, u, wording), ...spellingProblems(root, u), ...visualProblems(u)]);
+}
+
+function visualProblems(unit: Unit): ContentProblem[] {
+  const min = minVisuals(unit.grade);
+  return unit.lessons.filter((l) => l.visuals < min).map((l) => ({
+    rule: 'visuals', unit: unit.id,
+    problem: { location: { file: l.files.vi }, field: 'visuals', message: `lesson "${l.id}" has ${l.visuals} visual(s); grade ${unit.grade} lessons need at least ${min}`, hint: 'add a mock-up, <Illustration> or <Comic> in both languages (docs/authoring.md, "Pictures and mock-ups")' },
+  }));
 }
 
 function itemStatProblems(root: string, unit: Unit): ContentProblem[] {

@@ -77,6 +77,7 @@ export interface ItemStats {
     byPosition: string[][];
   };
   truefalse: { count: number; trueKeys: string[]; falseKeys: string[] };
+  /** Multiple-response and hotspot items (the same rule: at least 2 wrong options/regions). */
   multiple: {
     count: number;
     /** Items with fewer than 2 wrong options. */
@@ -114,9 +115,10 @@ export function bankStats(unit: string, questions: readonly Question[]): ItemSta
     } else if (q.type === 'truefalse') {
       s.truefalse.count++;
       (q.correct ? s.truefalse.trueKeys : s.truefalse.falseKeys).push(q.id);
-    } else if (q.type === 'multiple') {
+    } else if (q.type === 'multiple' || q.type === 'hotspot') {
+      // A hotspot is multiple response on a picture: it needs regions that look suspicious but are fine.
       s.multiple.count++;
-      const wrong = q.choices.filter((c) => !q.correct.includes(c.id)).length;
+      const wrong = (q.type === 'multiple' ? q.choices : q.regions).filter((c) => !q.correct.includes(c.id)).length;
       if (wrong === 0) s.multiple.allKeyed.push(q.id);
       if (wrong < ITEM_LIMITS.multipleWrongMin) s.multiple.fewWrong.push(q.id);
     }

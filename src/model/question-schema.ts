@@ -82,6 +82,31 @@ export const FillInSchema = z.object({
   feedback: OutcomeFeedbackSchema,
 });
 
+/**
+ * A region of a hotspot picture: its id (one character, like a choice: the SCORM 1.2 choice response), its
+ * label (the accessible name of the region, read by screen readers and listed in keys and reports) and the
+ * feedback shown for it after submission.
+ */
+export const RegionSchema = z.object({
+  id: optionId,
+  text: LocalizedTextSchema.optional().refine((t) => t !== undefined, 'missing region label: add vi="…" en="…" (what the region shows, read aloud by screen readers)').transform((t) => t as LocalizedText),
+  feedback: LocalizedTextSchema,
+});
+export type Region = z.output<typeof RegionSchema>;
+/** The picture of a hotspot question per language: rendered HTML in which `data-region="…"` marks each region. */
+const pictureMissing = (lang: 'vi' | 'en') => `add <Picture lang="${lang}">…</Picture> with the mock-up the regions are marked on`;
+export const PictureSchema = z.object({
+  vi: z.string({ error: pictureMissing('vi') }).min(1, pictureMissing('vi')),
+  en: z.string({ error: pictureMissing('en') }).min(1, pictureMissing('en')),
+}, { error: `${pictureMissing('vi')} and <Picture lang="en">` });
+/** "Click the signs of a scam": toggle regions of a mock-up; scored like multiple response (docs/authoring.md). */
+export const HotspotSchema = z.object({
+  type: z.literal('hotspot'), ...base,
+  regions: z.array(RegionSchema, { error: 'add <Region id="a" vi="…" en="…" feedbackVi="…" feedbackEn="…"/> elements' }).min(3, 'a hotspot question needs at least 3 <Region> (signs and regions that are fine)'),
+  correct: z.array(z.string(), { error: 'hotspot has no correct region: mark the signs with <Region … correct>' }).min(1, 'hotspot has no correct region: mark the signs with <Region … correct>'),
+  picture: PictureSchema,
+});
+
 /** The interactive labs (src/labs/<kind>/): each grades itself and reports a 0–1 score. */
 export const LAB_KINDS = ['inbox', 'password', 'links', 'scenario', 'sql'] as const;
 /** An interactive lab, graded like a question and always part of every attempt. */
@@ -92,7 +117,7 @@ export const LabSchema = z.object({
 
 /** A graded question: a discriminated union on `type`. */
 export const QuestionSchema = z.discriminatedUnion('type', [
-  SingleChoiceSchema, MultipleResponseSchema, TrueFalseSchema, MatchingSchema, OrderingSchema, FillInSchema, LabSchema,
+  SingleChoiceSchema, MultipleResponseSchema, TrueFalseSchema, MatchingSchema, OrderingSchema, FillInSchema, HotspotSchema, LabSchema,
 ]);
 export type Question = z.output<typeof QuestionSchema>;
 export type QuestionType = Question['type'];
@@ -102,6 +127,7 @@ export type TrueFalse = z.output<typeof TrueFalseSchema>;
 export type Matching = z.output<typeof MatchingSchema>;
 export type Ordering = z.output<typeof OrderingSchema>;
 export type FillIn = z.output<typeof FillInSchema>;
+export type Hotspot = z.output<typeof HotspotSchema>;
 export type Lab = z.output<typeof LabSchema>;
 export type LabKind = Lab['kind'];
 
@@ -113,5 +139,6 @@ export const QUESTION_COMPONENTS: Record<string, QuestionType> = {
   Matching: 'matching',
   Ordering: 'ordering',
   FillIn: 'fillin',
+  Hotspot: 'hotspot',
   Lab: 'lab',
 };

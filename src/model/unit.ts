@@ -15,6 +15,8 @@ export interface Lesson {
   /** Rendered lesson body. */
   html: LocalizedText;
   words: { vi: number; en: number };
+  /** Number of visuals (mock-ups, illustrations, comics) in the lesson; the same in both languages. */
+  visuals: number;
   /** Source files, relative to the repository root. */
   files: { vi: string; en: string };
 }

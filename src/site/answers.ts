@@ -36,6 +36,10 @@ export function answerKey(q: Question, lang: Lang): AnswerKeyEntry {
       const options = q.choices.map((c) => ({ id: c.id, text: c.text[lang], correct: q.correct.includes(c.id), feedback: c.feedback[lang] }));
       return { ...base, options, answer: options.filter((o) => o.correct).map((o) => `${o.id}. ${o.text}`), notes: q.type === 'multiple' ? [s.partialCredit] : [] };
     }
+    case 'hotspot': {
+      const options = q.regions.map((r) => ({ id: r.id, text: r.text[lang], correct: q.correct.includes(r.id), feedback: r.feedback[lang] }));
+      return { ...base, options, answer: options.filter((o) => o.correct).map((o) => `${o.id}. ${o.text}`), notes: [s.hotspotNote] };
+    }
     case 'truefalse': {
       const word = (v: boolean) => (v ? s.trueWord : s.falseWord);
       return {

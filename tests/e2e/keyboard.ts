@@ -48,6 +48,18 @@ export async function answerWithKeyboard(frame: Frame, q: Question, intent: Inte
       }
       return;
     }
+    case 'hotspot': {
+      // Wrong on purpose: only the regions that are fine, so every pick is wrong (no credit).
+      const ids = intent === 'correct' ? q.correct : q.regions.filter((r) => !q.correct.includes(r.id)).map((r) => r.id);
+      for (const r of q.regions) {
+        const toggle = `${base} button.ks-hs-toggle[data-region="${r.id}"]`;
+        const on = (await frame.$eval(toggle, (b) => b.getAttribute('aria-checked'))) === 'true';
+        if (on === ids.includes(r.id)) continue;
+        await tabTo(frame, toggle);
+        await page.keyboard.press('Space');
+      }
+      return;
+    }
     case 'matching': {
       for (const [i, [source, target]] of q.correct.entries()) {
         // Wrong on purpose: every source gets the next pair's target, so no pair is right.

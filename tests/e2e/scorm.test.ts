@@ -112,7 +112,7 @@ for (const version of ['12', '2004'] as const) {
       expect(await second.frame.isVisible('#ks-assessment')).toBe(true);
       const again = await second.frame.$$eval('#ks-assessment fieldset.ks-q', (fs) => fs.map((f) => (f as HTMLElement).dataset.qid as string));
       expect(again).toEqual(ids);
-      const answered = await second.frame.$$eval('#ks-assessment fieldset.ks-q', (fs) => fs.slice(0, 3).map((f) => !!f.querySelector('input:checked') || [...f.querySelectorAll('select')].some((s) => (s as HTMLSelectElement).value) || [...f.querySelectorAll('input[type=text]')].some((i) => (i as HTMLInputElement).value) || !!f.querySelector('li[data-step]')));
+      const answered = await second.frame.$$eval('#ks-assessment fieldset.ks-q', (fs) => fs.slice(0, 3).map((f) => !!f.querySelector('input:checked') || !!f.querySelector('[aria-checked="true"]') || [...f.querySelectorAll('select')].some((s) => (s as HTMLSelectElement).value) || [...f.querySelectorAll('input[type=text]')].some((i) => (i as HTMLInputElement).value) || !!f.querySelector('li[data-step]')));
       expect(answered).toEqual([true, true, true]);
       expect(await second.frame.$$eval('#ks-nav button.ks-done', (b) => b.length)).toBe(2);
       const { expected } = await completeUnit(second.frame, unit, 0);

@@ -180,7 +180,11 @@ describe('teacher-guide site (headless Chromium)', () => {
     for (const q of unit.assessment.questions) {
       const text = await page.textContent(`article[data-qid="${q.id}"]`);
       expect(text).toContain(q.prompt.vi);
-      if (q.type === 'single' || q.type === 'multiple') {
+      if (q.type === 'hotspot') {
+        const marked = await page.$$eval(`article[data-qid="${q.id}"] li[data-correct="true"]`, (lis) => lis.map((li) => li.textContent ?? ''));
+        expect(marked.map((m) => m.slice(0, 1))).toEqual(q.regions.filter((r) => q.correct.includes(r.id)).map((r) => r.id));
+        for (const r of q.regions) expect(text).toContain(r.feedback.vi);
+      } else if (q.type === 'single' || q.type === 'multiple') {
         const marked = await page.$$eval(`article[data-qid="${q.id}"] li[data-correct="true"]`, (lis) => lis.map((li) => li.textContent ?? ''));
         expect(marked.map((m) => m.slice(0, 1))).toEqual(q.choices.filter((c) => q.correct.includes(c.id)).map((c) => c.id));
         for (const c of q.choices) expect(text).toContain(c.feedback.vi);

@@ -89,6 +89,11 @@ describe('keys not in plain sight', () => {
           expect(p.feedback).toEqual(q.feedback);
         } else if (q.type === 'multiple' && p.type === 'multiple') {
           expect(p.correct).toEqual([...q.correct].sort());
+        } else if (q.type === 'hotspot' && p.type === 'hotspot') {
+          // Regions are listed in a seeded order and the key comes back sorted; everything else is identical.
+          expect(p.correct).toEqual([...q.correct].sort());
+          expect(new Map(p.regions.map((r) => [r.id, r]))).toEqual(new Map(q.regions.map((r) => [r.id, r])));
+          expect(p.picture).toEqual(q.picture);
         } else {
           const { choices: _c, targets: _t, steps: _s, ...rest } = q as Question & { choices?: unknown; targets?: unknown; steps?: unknown };
           const { choices: _c2, targets: _t2, steps: _s2, ...prest } = p as Question & { choices?: unknown; targets?: unknown; steps?: unknown };

@@ -101,21 +101,23 @@ function randomAnswer(q: Question, r: () => number): Answer | undefined {
       return { type: 'fillin', text: r() < 0.4 ? v : r() < 0.5 ? v.toUpperCase() : 'không biết' };
     }
     case 'lab': return undefined;
+    case 'hotspot': return undefined;
   }
 }
 
 describe('Moodle XML question banks', () => {
-  it('hold every question of every unit except labs, which are listed, with stable ASCII id numbers', () => {
+  it('hold every question of every unit except labs and hotspots, which are listed, with stable ASCII id numbers', () => {
     for (const unit of curriculum.units) {
       const bank = questionBankXml(unit, 'vi');
-      const labs = unit.assessment.questions.filter((q) => q.type === 'lab');
+      const labs = unit.assessment.questions.filter((q) => q.type === 'lab' || q.type === 'hotspot');
+      for (const o of bank.omitted) expect(bank.xml).toContain(`${o.id} (${o.type})`);
       expect(bank.count + bank.omitted.length).toBe(unit.assessment.questions.length);
       expect(bank.omitted.map((o) => o.id).sort()).toEqual(labs.map((q) => q.id).sort());
       expect(bank.path).toBe(`questions/${unit.id}.xml`);
       const doc = xmlDoc(bank.xml);
       expect(doc.querySelector('parsererror')).toBeNull();
       const ids = [...doc.querySelectorAll('question > idnumber')].map((e) => e.textContent);
-      expect(ids).toEqual(expect.arrayContaining(unit.assessment.questions.filter((q) => q.type !== 'lab').map((q) => questionIdNumber(unit.id, q.id))));
+      expect(ids).toEqual(expect.arrayContaining(unit.assessment.questions.filter((q) => q.type !== 'lab' && q.type !== 'hotspot').map((q) => questionIdNumber(unit.id, q.id))));
       for (const id of ids) expect(id).toMatch(/^[\x21-\x7e]+$/);
     }
   });
@@ -131,7 +133,7 @@ describe('Moodle XML question banks', () => {
     expect(en.path).toBe('questions/en/g6-internet-safety.xml');
     expect(en.xml).toContain('$course$/top/Khiên Số/Grade 6/g6-internet-safety/');
     // Text in the file's language; the Vietnamese file has no English prompt and vice versa.
-    const q = unit.assessment.questions.find((x) => x.type !== 'lab') as Question;
+    const q = unit.assessment.questions.find((x) => x.type !== 'lab' && x.type !== 'hotspot') as Question;
     expect(questionBankXml(unit, 'vi').xml).toContain(q.prompt.vi.replace(/&/g, '&amp;').slice(0, 30));
     expect(en.xml).not.toContain(q.prompt.vi.slice(0, 30));
   });
@@ -143,7 +145,7 @@ describe('Moodle XML question banks', () => {
       const doc = xmlDoc(questionBankXml(unit, 'vi').xml);
       const byId = new Map([...doc.querySelectorAll('quiz > question:not([type="category"])')].map((el) => [el.querySelector(':scope > name > text')?.textContent ?? '', el]));
       for (const q of unit.assessment.questions) {
-        if (q.type === 'lab') continue;
+        if (q.type === 'lab' || q.type === 'hotspot') continue;
         const el = byId.get(q.id);
         expect(el, `${unit.id}/${q.id}`).toBeDefined();
         if (!el) continue;

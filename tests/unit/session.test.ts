@@ -18,6 +18,7 @@ const right = (rq: RuntimeQuestion): Answer => {
   switch (q.type) {
     case 'single': return { type: 'single', choice: q.correct[0] as string };
     case 'multiple': return { type: 'multiple', choices: q.correct };
+    case 'hotspot': return { type: 'hotspot', regions: q.correct };
     case 'truefalse': return { type: 'truefalse', value: q.correct };
     case 'matching': return { type: 'matching', pairs: Object.fromEntries(q.correct) };
     case 'ordering': return { type: 'ordering', order: q.correct };

@@ -30,6 +30,9 @@ export function checkQuestionStructure(q: Question, ctx: Ctx): void {
     case 'multiple':
       distinctTexts(q.choices, 'Choice', 'choices', ctx);
       break;
+    case 'hotspot':
+      distinctTexts(q.regions, 'Region', 'regions', ctx);
+      break;
     case 'ordering':
       distinctTexts(q.steps, 'Step', 'steps', ctx);
       break;

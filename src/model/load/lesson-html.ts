@@ -7,6 +7,7 @@ import type { ProblemList } from '../../errors/unit-error.ts';
 import type { Lang } from '../text.ts';
 import { attr, lineOf, type JsxElement } from './mdx-ast.ts';
 import { checkUrl } from './check-urls.ts';
+import { INLINE_VISUALS, VISUAL_ATTRS, renderVisual } from './visuals.ts';
 
 /** A link to another unit (unit:<id>), checked against the whole curriculum once every unit id is known. */
 export interface UnitLinkRef {
@@ -30,7 +31,11 @@ export const LESSON_COMPONENTS: Record<string, string[]> = {
   Term: ['word'],
   WorkedExample: ['title'],
   ThinkAboutIt: [],
+  // Mock-ups, illustrations and comics (visuals.ts).
+  ...VISUAL_ATTRS,
 };
+/** Components written inside running text (never lifted out of their paragraph). */
+const INLINE_COMPONENTS = new Set(['Term', ...INLINE_VISUALS]);
 
 const h = (tag: string, props: Record<string, string>, children: ElementContent[]): Element => ({ type: 'element', tagName: tag, properties: props, children });
 const text = (value: string): ElementContent => ({ type: 'text', value });
@@ -65,6 +70,7 @@ export function renderLessonHtml(tree: Root, lang: Lang, file: string, problems:
     for (const a of node.attributes) {
       if (a.type === 'mdxJsxAttribute' && !allowed.includes(a.name)) problems.add({ location: { file, line: lineOf(node) }, message: `<${name}> has unknown attribute "${a.name}"`, hint: allowed.length ? `allowed: ${allowed.join(', ')}` : `<${name}> takes no attributes` });
     }
+    if (VISUAL_ATTRS[name]) return renderVisual(state, node, lang, file, problems);
     const kids = state.all(node as unknown as MdastNodes) as ElementContent[];
     switch (name) {
       case 'Callout': {
@@ -100,10 +106,12 @@ export function renderLessonHtml(tree: Root, lang: Lang, file: string, problems:
       // Reported by check-mdx.ts for every file; never rendered.
       mdxjsEsm: () => undefined,
       paragraph: (state: State, node: MdastNodes & { children: MdastNodes[] }) => {
-        // A block component written on one line arrives inside a paragraph; <aside>/<section> may not sit in <p>.
-        const real = node.children.filter((c) => !(c.type === 'text' && !(c as { value: string }).value.trim()));
-        const only = real[0] as (MdastNodes & { name?: string }) | undefined;
-        if (real.length === 1 && only?.type === 'mdxJsxTextElement' && only.name && only.name !== 'Term' && LESSON_COMPONENTS[only.name]) return jsx(state, only as unknown as JsxElement);
+        // Block components written on one line (or on consecutive lines) arrive inside a paragraph;
+        // <aside>/<section>/<figure> may not sit in <p>.
+        const real = node.children.filter((c) => !(c.type === 'text' && !(c as { value: string }).value.trim())) as (MdastNodes & { name?: string })[];
+        if (real.length && real.every((c) => c.type === 'mdxJsxTextElement' && c.name && !INLINE_COMPONENTS.has(c.name) && LESSON_COMPONENTS[c.name])) {
+          return real.flatMap((c) => jsx(state, c as unknown as JsxElement) ?? []);
+        }
         return h('p', {}, state.all(node) as ElementContent[]);
       },
       heading: (state: State, node: MdastNodes & { depth: number }) => {
@@ -129,7 +137,8 @@ export function renderLessonHtml(tree: Root, lang: Lang, file: string, problems:
       imageReference: () => undefined,
     } as never,
   }) as HastRoot;
-  return toHtml(hast);
+  // Raw nodes come only from visuals.ts (its own SVG drawings); authors cannot write raw HTML in MDX.
+  return toHtml(hast, { allowDangerousHtml: true });
 }
 
 function termsOnly(kids: ElementContent[]): ElementContent[] {

@@ -8,6 +8,7 @@ import { readSourceFile } from './source-file.ts';
 import { parseWithFriendlyErrors } from './validate.ts';
 import { parseMdx } from './mdx-ast.ts';
 import { renderLessonHtml, wordCount } from './lesson-html.ts';
+import { countVisuals } from './visuals.ts';
 import { extractQuestions } from './questions.ts';
 import { checkOutcomes } from './check-outcomes.ts';
 import { lessonLooksVietnamese, shortTextLooksVietnamese } from './check-language.ts';
@@ -116,6 +117,8 @@ function loadLessons(dir: string, rel: (p: string) => string, problems: ProblemL
     const words = { vi: wordCount(treeVi), en: wordCount(treeEn) };
     if (words.vi === 0) problems.add({ location: { file: vi.file }, message: 'missing Vietnamese text: the lesson body is empty' });
     if (words.en === 0) problems.add({ location: { file: en.file }, message: 'missing English text: the lesson body is empty' });
+    const visuals = { vi: countVisuals(treeVi), en: countVisuals(treeEn) };
+    if (visuals.vi !== visuals.en) problems.add({ location: { file: en.file }, message: `the English lesson has ${visuals.en} visual(s) but the Vietnamese one has ${visuals.vi}`, hint: 'both languages show the same pictures and mock-ups, with translated text' });
     if (meta.teacher) {
       const total = meta.teacher.activities.reduce((s, a) => s + a.minutes, 0);
       if (total !== meta.minutes) problems.add({ location: { file: vi.file, line: vi.lineOf(['teacher', 'activities']) }, field: 'teacher.activities', message: `activities add up to ${total} minutes but the lesson is ${meta.minutes} minutes`, hint: 'make the timed sequence fit the class period exactly' });
@@ -129,6 +132,7 @@ function loadLessons(dir: string, rel: (p: string) => string, problems: ProblemL
       teacher: meta.teacher,
       html: { vi: renderLessonHtml(treeVi, 'vi', vi.file, problems, links), en: renderLessonHtml(treeEn, 'en', en.file, problems, links) },
       words,
+      visuals: visuals.vi,
       files: { vi: vi.file, en: en.file },
     });
   }

@@ -26,6 +26,12 @@ export function checkQuestionReferences(q: Question, ctx: Ctx): void {
       if (q.type === 'multiple' && q.correct.length === q.choices.length) add('every choice is correct, so the question tests nothing', 'add at least one wrong choice');
       break;
     }
+    case 'hotspot': {
+      const check = defined(q.regions, 'region', 'Region');
+      q.correct.forEach(check);
+      if (q.correct.length === q.regions.length) add('every region is marked correct, so the question tests nothing', 'add regions that look suspicious but are fine (without correct)');
+      break;
+    }
     case 'ordering': {
       const check = defined(q.steps, 'step', 'Step');
       q.correct.forEach(check);

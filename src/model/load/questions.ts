@@ -6,6 +6,7 @@ import { parseWithFriendlyErrors } from './validate.ts';
 import { checkQuestionReferences } from './question-refs.ts';
 import { checkQuestionStructure } from './check-question-structure.ts';
 import { shortTextLooksVietnamese } from './check-language.ts';
+import { nestedRegions, renderHotspotPicture, type RegionRef } from './hotspot-picture.ts';
 
 /** A question parsed from MDX, with the line it starts on. */
 export interface SourcedQuestion {
@@ -20,6 +21,7 @@ const CHILDREN: Record<QuestionType, string[]> = {
   matching: ['Prompt', 'Source', 'Target', 'Feedback'],
   ordering: ['Prompt', 'Step', 'Feedback'],
   fillin: ['Prompt', 'Accept', 'Feedback'],
+  hotspot: ['Prompt', 'Region', 'Picture'],
   lab: ['Prompt'],
 };
 const QUESTION_ATTRS = new Set(['id', 'weight', 'outcomes', 'correct', 'ignoreCase', 'ignoreDiacritics', 'maxLength', 'kind']);
@@ -27,8 +29,9 @@ const QUESTION_ATTRS = new Set(['id', 'weight', 'outcomes', 'correct', 'ignoreCa
 const CHILD_ATTRS: Record<string, string[]> = {
   Prompt: ['vi', 'en'], Choice: ['id', 'vi', 'en', 'feedbackVi', 'feedbackEn'], Source: ['id', 'vi', 'en'],
   Target: ['id', 'vi', 'en', 'distractor'], Step: ['id', 'vi', 'en'], Feedback: ['on', 'vi', 'en'], Accept: ['vi', 'en', 'value'],
+  Region: ['id', 'vi', 'en', 'feedbackVi', 'feedbackEn', 'correct', 'part'], Picture: ['lang'],
 };
-const LIST_KEY: Record<string, string> = { Choice: 'choices', Source: 'sources', Target: 'targets', Step: 'steps', Accept: 'accept' };
+const LIST_KEY: Record<string, string> = { Choice: 'choices', Source: 'sources', Target: 'targets', Step: 'steps', Accept: 'accept', Region: 'regions' };
 
 /** Extracts and validates every question component of an assessment body. */
 export function extractQuestions(root: Root, file: string, problems: ProblemList): SourcedQuestion[] {
@@ -64,10 +67,14 @@ function extractQuestion(el: JsxElement, type: QuestionType, file: string, probl
     if (v !== undefined) raw[k] = v === 'true' || v === true ? true : v === 'false' || v === false ? false : v;
   }
   if (type === 'lab') raw.kind = attr(el, 'kind');
-  else raw.correct = parseCorrect(type, attr(el, 'correct'));
+  else if (type === 'hotspot') {
+    if (attr(el, 'correct') !== undefined) problems.add({ location: { file, line }, message: `${where}: a hotspot takes no correct="…"`, hint: 'mark each sign with a bare correct on its <Region id="…" correct …/>' });
+  } else raw.correct = parseCorrect(type, attr(el, 'correct'));
   if ((type === 'single' || type === 'multiple') && attr(el, 'kind') !== undefined) raw.kind = attr(el, 'kind');
   const lines = new Map<string, number | undefined>([['', line]]);
   const feedback: Record<string, unknown> = {};
+  const pictures = new Map<string, JsxElement>();
+  const regionRefs: RegionRef[] = [];
   for (const child of childElements(el)) {
     const name = child.name ?? '';
     const cl = lineOf(child);
@@ -78,6 +85,14 @@ function extractQuestion(el: JsxElement, type: QuestionType, file: string, probl
     const allowed = CHILD_ATTRS[name] ?? [];
     for (const a of attrNames(child)) {
       if (!allowed.includes(a)) problems.add({ location: { file, line: cl }, message: `${where}: <${name}> has unknown attribute "${a}"`, hint: `<${name}> takes ${allowed.join(', ')}` });
+    }
+    if (name === 'Picture') {
+      const lang = attr(child, 'lang');
+      if (lang !== 'vi' && lang !== 'en') problems.add({ location: { file, line: cl }, message: `${where}: <Picture> needs lang="vi" or lang="en"` });
+      else if (pictures.has(lang)) problems.add({ location: { file, line: cl }, message: `${where}: two <Picture lang="${lang}">`, hint: 'one picture per language' });
+      else pictures.set(lang, child);
+      lines.set(`picture.${String(lang)}`, cl);
+      continue;
     }
     const text = { vi: attr(child, 'vi'), en: attr(child, 'en') };
     if (typeof text.en === 'string' && shortTextLooksVietnamese(text.en)) problems.add({ location: { file, line: cl }, message: `${where}: the English text of <${name}> is Vietnamese ("${text.en.slice(0, 50)}")`, hint: 'write the English version in en="…"' });
@@ -98,6 +113,14 @@ function extractQuestion(el: JsxElement, type: QuestionType, file: string, probl
       } else if (name === 'Target') {
         const d = attr(child, 'distractor');
         list.push({ id: attr(child, 'id'), text, ...(d === undefined ? {} : { distractor: d === true || d === 'true' ? true : d === 'false' ? false : d }) });
+      } else if (name === 'Region') {
+        const id = attr(child, 'id');
+        const correct = attr(child, 'correct');
+        if (correct !== undefined && correct !== true && correct !== 'true' && correct !== 'false') problems.add({ location: { file, line: cl }, message: `${where}: <Region id="${String(id)}"> correct="${String(correct)}" is not a flag`, hint: 'write a bare correct on the regions that are signs' });
+        if (correct === true || correct === 'true') ((raw.correct ??= []) as unknown[]).push(id);
+        const part = attr(child, 'part');
+        if (typeof id === 'string') regionRefs.push({ id, line: cl, ...(typeof part === 'string' ? { part } : {}) });
+        list.push({ id, text: text.vi === undefined && text.en === undefined ? undefined : text, feedback: { vi: attr(child, 'feedbackVi'), en: attr(child, 'feedbackEn') } });
       } else if (name === 'Choice') {
         list.push({ id: attr(child, 'id'), text, feedback: { vi: attr(child, 'feedbackVi'), en: attr(child, 'feedbackEn') } });
       } else {
@@ -106,6 +129,18 @@ function extractQuestion(el: JsxElement, type: QuestionType, file: string, probl
     }
   }
   if (Object.keys(feedback).length) raw.feedback = feedback;
+  if (type === 'hotspot') {
+    if (!raw.correct && regionRefs.length) raw.correct = [];
+    if (pictures.size) {
+      const picture: Record<string, string> = {};
+      for (const [lang, p] of pictures) {
+        const html = renderHotspotPicture(p, lang as 'vi' | 'en', regionRefs, { file, where, problems });
+        for (const r of new Set(nestedRegions(html))) problems.add({ location: { file, line: lineOf(p) }, message: `${where}: region "${r}" lies inside another region`, hint: 'regions must not nest: one click would toggle both' });
+        picture[lang] = html;
+      }
+      raw.picture = picture;
+    }
+  }
   const lineOfPath = (path: readonly PropertyKey[]) => {
     for (let n = Math.min(path.length, 2); n >= 0; n--) {
       const key = path.slice(0, n).map(String).join('.');

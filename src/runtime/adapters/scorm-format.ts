@@ -3,7 +3,13 @@ import type { Question } from '../../model/question-schema.ts';
 import type { Lang } from '../../model/text.ts';
 import type { InteractionRecord, UnitOutcome } from '../tracker.ts';
 
-/** How the two SCORM versions spell the same interaction data (RTE 1.2 §3.4.2.7; RTE 2004 §4.2.9). */
+/**
+ * How the two SCORM versions spell the same interaction data (RTE 1.2 §3.4.2.7; RTE 2004 §4.2.9).
+ * A hotspot is recorded as `choice` in both: neither version has a hotspot type, and the learner's answer is a
+ * set of marked regions, which is what a choice response is. Region ids are one character a–z/0–9 like choice
+ * ids, so "a,c" is a legal 1.2 choice response (single characters separated by commas) and "a[,]c" a legal 2004
+ * one (a bag of short_identifier_type, [\w.] only). `other` would lose the correct-response pattern in reports.
+ */
 export interface InteractionSpelling {
   type: Record<Question['type'], string>;
   /** Separator between items of a list response. */
@@ -15,12 +21,12 @@ export interface InteractionSpelling {
 }
 
 export const SCORM12_SPELLING: InteractionSpelling = {
-  type: { single: 'choice', multiple: 'choice', truefalse: 'true-false', matching: 'matching', ordering: 'sequencing', fillin: 'fill-in', lab: 'performance' },
+  type: { single: 'choice', multiple: 'choice', truefalse: 'true-false', matching: 'matching', ordering: 'sequencing', fillin: 'fill-in', hotspot: 'choice', lab: 'performance' },
   list: ',', pair: '.', boolean: (v) => (v ? 't' : 'f'),
   result: (r) => (r.result === 'correct' ? 'correct' : r.result === 'partial' ? r.fraction.toFixed(2) : 'wrong'),
 };
 export const SCORM2004_SPELLING: InteractionSpelling = {
-  type: { single: 'choice', multiple: 'choice', truefalse: 'true-false', matching: 'matching', ordering: 'sequencing', fillin: 'fill-in', lab: 'other' },
+  type: { single: 'choice', multiple: 'choice', truefalse: 'true-false', matching: 'matching', ordering: 'sequencing', fillin: 'fill-in', hotspot: 'choice', lab: 'other' },
   list: '[,]', pair: '[.]', boolean: (v) => (v ? 'true' : 'false'),
   result: (r) => (r.result === 'correct' ? 'correct' : r.result === 'partial' ? r.fraction.toFixed(2) : 'incorrect'),
 };
@@ -31,6 +37,7 @@ export function formatResponse(a: Answer | undefined, s: InteractionSpelling, ma
   switch (a.type) {
     case 'single': return a.choice;
     case 'multiple': return a.choices.join(s.list);
+    case 'hotspot': return a.regions.join(s.list);
     case 'truefalse': return s.boolean(a.value);
     case 'matching': return Object.keys(a.pairs).sort().map((k) => `${k}${s.pair}${a.pairs[k]}`).join(s.list);
     case 'ordering': return a.order.join(s.list);
@@ -44,6 +51,7 @@ export function formatCorrect(q: Question, s: InteractionSpelling, lang: Lang): 
   switch (q.type) {
     case 'single': return q.correct[0] ?? '';
     case 'multiple': return q.correct.join(s.list);
+    case 'hotspot': return q.correct.join(s.list);
     case 'truefalse': return s.boolean(q.correct);
     case 'matching': return q.correct.map(([a, b]) => `${a}${s.pair}${b}`).join(s.list);
     case 'ordering': return q.correct.join(s.list);

@@ -8,6 +8,7 @@ import type { Lang, LocalizedText } from '../../model/text.ts';
 import { el } from './dom.ts';
 import { UI } from './i18n.ts';
 import { mountLab } from './lab-host.ts';
+import { regionMarks, renderHotspotPicture } from './hotspot-view.ts';
 
 /** Everything needed to draw one question. */
 export interface QuestionView {
@@ -95,6 +96,10 @@ export function renderQuestion(v: QuestionView): HTMLFieldSetElement {
     fs.append(list);
     // An ordering the learner leaves as shown is still their answer.
     if (!v.answer && !locked) v.onChange({ type: 'ordering', order: order.slice() });
+  } else if (q.type === 'hotspot') {
+    hint.textContent = t.hotspotHint;
+    const marks = v.result ? regionMarks((plainQuestion(q) as { correct: string[] }).correct, v.answer, !!v.review) : undefined;
+    fs.append(renderHotspotPicture(q, { lang, answer: v.answer, locked, marks, onChange: v.onChange }, base));
   } else if (q.type === 'lab') {
     hint.textContent = '';
     fs.append(mountLab(q.kind, v, locked));
@@ -148,6 +153,8 @@ function renderFeedback(q: Question, a: Answer | undefined, r: QuestionResult, l
   if ((q.type === 'single' || q.type === 'multiple') && a && (a.type === 'single' || a.type === 'multiple')) {
     const ids = a.type === 'single' ? [a.choice] : a.choices;
     for (const c of q.choices) if (ids.includes(c.id)) texts.push(choiceFeedback(c.text[lang], c.feedback[lang]));
+  } else if (q.type === 'hotspot' && a?.type === 'hotspot') {
+    for (const g of q.regions) if (a.regions.includes(g.id)) texts.push(choiceFeedback(g.text[lang], g.feedback[lang]));
   } else if (q.type === 'truefalse' && a?.type === 'truefalse') {
     texts.push(q.feedback[a.value ? 'true' : 'false'][lang]);
   } else if (q.type === 'lab') {
@@ -180,6 +187,9 @@ function renderReview(q: Question, lang: Lang): HTMLElement | null {
     case 'single':
     case 'multiple':
       items.push(el('ul', {}, q.choices.filter((c) => q.correct.includes(c.id)).map((c) => el('li', { 'data-key': c.id }, [el('strong', {}, [c.text[lang]]), ' — ', c.feedback[lang]]))));
+      break;
+    case 'hotspot':
+      items.push(el('ul', {}, q.regions.filter((g) => q.correct.includes(g.id)).map((g) => el('li', { 'data-key': g.id }, [el('strong', {}, [g.text[lang]]), ' — ', g.feedback[lang]]))));
       break;
     case 'truefalse':
       items.push(el('p', { 'data-key': String(q.correct) }, [el('strong', {}, [q.correct ? t.trueLabel : t.falseLabel])]));

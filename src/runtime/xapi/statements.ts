@@ -105,6 +105,9 @@ export function interactionDefinition(q: Question): InteractionActivityDefinitio
     case 'single':
     case 'multiple':
       return { ...base, interactionType: 'choice', choices: q.choices.map(comp), correctResponsesPattern: [formatCorrect(q, S, 'vi')] };
+    case 'hotspot':
+      // No hotspot interaction type in xAPI: a choice whose choices are the regions (label as description).
+      return { ...base, interactionType: 'choice', choices: q.regions.map(comp), correctResponsesPattern: [formatCorrect(q, S, 'vi')] };
     case 'truefalse':
       return { ...base, interactionType: 'true-false', correctResponsesPattern: [q.correct ? 'true' : 'false'] };
     case 'matching':

@@ -19,6 +19,13 @@ export async function answerByClick(frame: Frame, q: Question, intent: 'correct'
       for (const c of q.choices) await frame.setChecked(`${base}-${c.id}`, ids.includes(c.id));
       return;
     }
+    case 'hotspot': {
+      // Click the regions themselves (a click anywhere on a region toggles it): the signs, or only the regions
+      // that are fine (every pick wrong, so no credit).
+      const ids = intent === 'correct' ? q.correct : q.regions.filter((r) => !q.correct.includes(r.id)).map((r) => r.id);
+      for (const id of ids) await frame.click(`${base} .ks-hs-region[data-region="${id}"]`);
+      return;
+    }
     case 'matching':
       for (const [i, [source, target]] of q.correct.entries()) {
         const want = intent === 'correct' ? target : (q.correct[(i + 1) % q.correct.length]?.[1] as string);

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Frame } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startStaticServer } from '../helpers/static-server.ts';
+import { buildRealCurriculum } from '../helpers/build-once.ts';
+import { contentPath, prepareLmsSite } from '../helpers/lms-site.ts';
+import { applyMoodleRules, relaunchData, type LmsCall } from '../helpers/moodle-rules.ts';
+import { createLmsLauncher } from '../helpers/lms-launch.ts';
+import { startStrictCmi5Lms } from '../helpers/cmi5-lms.ts';
+import { pressButton, tabTo } from './keyboard.ts';
+import { assessedOutcomes, bankFingerprint, drawQuestions } from '../../src/core/draw.ts';
+import { serializeState, stateClock } from '../../src/core/state.ts';
+import { iris } from '../../src/core/iris.ts';
+import { RESUME_STATE_ID } from '../../src/runtime/adapters/xapi.ts';
+import type { Hotspot } from '../../src/model/question-schema.ts';
+import type { Unit } from '../../src/model/unit.ts';
+
+/**
+ * A hotspot item end to end in Chromium, keyboard only: resumed at an attempt whose draw holds the item (a saved
+ * state, as the LMS hands it back), its regions toggled with Space and Enter, the answer surviving a relaunch,
+ * submitted; then the interaction as the strict LMSes store it (scorm-again for SCORM 1.2 and 2004, the strict
+ * cmi5 LMS with its xAPI validator) and axe on the assessment page.
+ */
+const UNIT = 'g6-email-messages';
+const ITEM = 'em-hs-bank-email';
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+let unit: Unit;
+let q: Hotspot;
+let launcher: ReturnType<typeof createLmsLauncher>;
+
+beforeAll(async () => {
+  const { dist, result } = await buildRealCurriculum();
+  unit = result.curriculum.units.find((u) => u.id === UNIT) as Unit;
+  q = unit.assessment.questions.find((x) => x.id === ITEM) as Hotspot;
+  server = await startStaticServer(prepareLmsSite(dist, [UNIT], ['scorm12', 'scorm2004', 'cmi5']));
+  browser = await launchBrowser();
+  launcher = createLmsLauncher(browser, server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A saved state at the assessment page whose attempt draws the hotspot item (found by trying seeds). */
+function stateWithItem(): string {
+  const strata = assessedOutcomes(unit.outcomes);
+  const bank = unit.assessment.questions;
+  let seed = 1;
+  while (!drawQuestions(bank, unit.assessment.draw, seed, strata).some((x) => x.id === ITEM)) seed++;
+  return serializeState({ position: unit.lessons.length, viewed: unit.lessons.map(() => true), attempt: 1, seed, bank: bankFingerprint(bank, strata, unit.assessment.draw), submitted: false, best: null, answers: new Map(), savedAt: stateClock() });
+}
+
+const toggle = (id: string) => `#q-${ITEM} button.ks-hs-toggle[data-region="${id}"]`;
+const checkedRegions = (frame: Frame) => frame.$$eval(`#q-${ITEM} button.ks-hs-toggle[aria-checked="true"]`, (bs) => bs.map((b) => (b as HTMLElement).dataset.region).sort());
+/** Marks the signs and one region that is fine (a partly right answer), keyboard only: Space, Enter, Space. */
+async function markWithKeyboard(frame: Frame, wrong: string): Promise<string[]> {
+  const keys = ['Space', 'Enter'];
+  for (const [i, id] of [...q.correct, wrong].entries()) {
+    await tabTo(frame, toggle(id));
+    await frame.page().keyboard.press(keys[i % 2] as string);
+    expect(await frame.$eval(toggle(id), (b) => b.getAttribute('aria-checked'))).toBe('true');
+  }
+  // A second press unmarks, and marks again.
+  await frame.page().keyboard.press('Space');
+  expect(await frame.$eval(toggle(wrong), (b) => b.getAttribute('aria-checked'))).toBe('false');
+  await frame.page().keyboard.press('Enter');
+  return [...q.correct, wrong].sort();
+}
+async function submitWithKeyboard(frame: Frame): Promise<void> {
+  await pressButton(frame, '#ks-submit');
+  if (await frame.$('#ks-confirm-submit')) await pressButton(frame, '#ks-confirm-submit');
+  await frame.waitForSelector('#ks-results-title');
+}
+const failedCalls = (calls: LmsCall[]) => calls.filter((c) => /SetValue|Commit|Finish|Terminate|Initialize/.test(c.method) && !c.injected && (c.result !== 'true' || c.error !== 0)).map((c) => `${c.method}(${c.args.join(', ')}) → ${c.result} #${c.error}`);
+
+for (const version of ['12', '2004'] as const) {
+  describe(`hotspot item in SCORM ${version === '12' ? '1.2' : '2004'} (scorm-again LMS)`, () => {
+    it('keyboard only: regions toggled with Space/Enter, kept across a relaunch, recorded as a legal choice interaction with partial credit', async () => {
+      const S = version === '12'
+        ? { suspend: 'cmi.suspend_data', entry: 'cmi.core.entry', location: 'cmi.core.lesson_location', response: 'student_response', wrong: 'wrong' }
+        : { suspend: 'cmi.suspend_data', entry: 'cmi.entry', location: 'cmi.location', response: 'learner_response', wrong: 'incorrect' };
+      const first = await launcher(version, UNIT, { flat: { [S.suspend]: stateWithItem(), [S.entry]: 'resume', [S.location]: 'assessment' } });
+      await first.frame.waitForSelector(`#q-${ITEM} .ks-hs-picture`);
+      const wrong = q.regions.find((r) => !q.correct.includes(r.id))?.id as string;
+      const marked = await markWithKeyboard(first.frame, wrong);
+      expect(await checkedRegions(first.frame)).toEqual(marked);
+      const s1 = applyMoodleRules(version, await first.leave(), { masteryScore: null });
+
+      const second = await launcher(version, UNIT, { flat: relaunchData(version, s1.tracks, s1.resumes) });
+      await second.frame.waitForSelector(`#q-${ITEM} .ks-hs-picture`);
+      expect(await checkedRegions(second.frame)).toEqual(marked);
+      await submitWithKeyboard(second.frame);
+      // Feedback per region: the marked signs ✓ and the region that is fine ✗, each with its feedback.
+      const marks = await second.frame.$$eval(`#q-${ITEM} .ks-hs-region[data-mark]`, (rs) => Object.fromEntries(rs.map((r) => [(r as HTMLElement).dataset.region, (r as HTMLElement).dataset.mark])));
+      expect(marks).toEqual(Object.fromEntries(marked.map((id) => [id, id === wrong ? 'wrong' : 'right'])));
+      const feedback = await second.frame.textContent(`#q-${ITEM} .ks-feedback`);
+      expect(feedback).toContain(UI_PARTIAL);
+      for (const id of marked) expect(feedback).toContain(q.regions.find((r) => r.id === id)?.feedback.vi);
+      expect(await second.frame.$$eval(`#q-${ITEM} button.ks-hs-toggle:not([disabled])`, (b) => b.length)).toBe(0);
+
+      const calls = await second.leave();
+      expect(failedCalls(calls)).toEqual([]);
+      const m = applyMoodleRules(version, calls, { masteryScore: null, previous: s1.tracks });
+      const n = Object.entries(m.tracks).find(([k, v]) => /^cmi\.interactions\.\d+\.id$/.test(k) && v === ITEM)?.[0].split('.')[2];
+      expect(n).toBeDefined();
+      const t = (f: string) => m.tracks[`cmi.interactions.${n}.${f}`];
+      expect(t('type')).toBe('choice');
+      const fraction = (q.correct.length - 1) / q.correct.length;
+      expect(t('result')).toBe(fraction.toFixed(2));
+      if (version === '12') {
+        expect(t(S.response)).toBe(marked.join(','));
+        expect(t(S.response)).toMatch(/^[0-9a-z](,[0-9a-z])*$/);
+        expect(t('correct_responses.0.pattern')).toBe([...q.correct].sort().join(','));
+      } else {
+        expect(t(S.response)).toBe(marked.join('[,]'));
+        expect(t(S.response)).toMatch(/^[\w.]{1,250}(\[,\][\w.]{1,250})*$/);
+        expect(t('correct_responses.0.pattern')).toBe([...q.correct].sort().join('[,]'));
+        expect(t('description')).toBe(q.prompt.vi);
+      }
+    });
+  });
+}
+const UI_PARTIAL = 'Đúng một phần';
+
+describe('hotspot item in cmi5 (strict cmi5 LMS, xAPI-validated statements)', () => {
+  it('keyboard only, answered statement is a legal choice interaction; the assessment page with the hotspot is axe clean', async () => {
+    const actor = { objectType: 'Agent', name: 'Lê Văn Cường', account: { homePage: 'https://lms.school.example', name: 'cuong.lv' } };
+    const activityId = iris.unit(UNIT);
+    const lms = await startStrictCmi5Lms({ actor, activityId, auUrl: () => `${server.url}${contentPath('cmi5', UNIT)}index.html` });
+    try {
+      const registration = crypto.randomUUID();
+      const { url } = lms.launch(registration);
+      lms.lrs.documents.set(['activities/state', activityId, JSON.stringify(actor), registration, RESUME_STATE_ID].join('|'), { body: stateWithItem(), type: 'text/plain' });
+      const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForSelector('body.ks-ready');
+      const frame = page.mainFrame();
+      await frame.waitForSelector(`#q-${ITEM} .ks-hs-picture`);
+      const axe = async (label: string) => {
+        const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        expect(r.violations.map((v) => `${label}: ${v.id} ${v.nodes.map((nd) => nd.target.join(' ')).join('; ')}`)).toEqual([]);
+      };
+      await axe('assessment with a hotspot');
+      for (const id of q.correct) {
+        await tabTo(frame, toggle(id));
+        await page.keyboard.press('Space');
+      }
+      await submitWithKeyboard(frame);
+      await axe('hotspot feedback');
+      const answered = () => lms.lrs.statements.filter((s) => s.verb.id.endsWith('/answered') && (s.object as { id?: string }).id === iris.question(UNIT, ITEM));
+      await expect.poll(() => answered().length, { timeout: 15000 }).toBe(1);
+      const s = answered()[0] as unknown as { object: { definition: { interactionType: string; choices: { id: string; description: Record<string, string> }[]; correctResponsesPattern: string[] } }; result: { response: string; success: boolean; score: { scaled: number } } };
+      expect(s.object.definition.interactionType).toBe('choice');
+      expect(s.object.definition.choices.map((c) => c.id).sort()).toEqual(q.regions.map((r) => r.id).sort());
+      expect(s.object.definition.choices.find((c) => c.id === q.correct[0])?.description.vi).toBe(q.regions.find((r) => r.id === q.correct[0])?.text.vi);
+      expect(s.object.definition.correctResponsesPattern).toEqual([[...q.correct].sort().join('[,]')]);
+      expect(s.result.response).toBe([...q.correct].sort().join('[,]'));
+      expect(s.result.success).toBe(true);
+      expect(s.result.score.scaled).toBe(1);
+      expect(lms.lrs.invalid).toEqual([]);
+      expect(lms.lrs.refusals).toEqual([]);
+      await context.close();
+    } finally {
+      await lms.close();
+    }
+  });
+});
