@@ -90,6 +90,6 @@ describe('the real curriculum (issue 12, done when)', () => {
     const { units, outcomes } = loadCurriculum({ root, only: process.env.KHIENSO_ONLY?.split(',') });
     const problems = contentProblems(root, units, (code) => outcomes.get(code));
     expect(problems.map((p) => `[${p.rule}] ${p.problem.location.file}:${p.problem.location.line ?? ''} ${p.problem.message}`)).toEqual([]);
-    expect(ENFORCED).toEqual({ 'item-stats': true, performance: true, spelling: true });
+    expect(ENFORCED).toEqual({ 'item-stats': true, performance: true, spelling: true, visuals: true });
   });
 });
