@@ -37,8 +37,8 @@ describe('hotspot in the player', () => {
     const { fs } = draw(answer, { submitted: true });
     const marks = () => Object.fromEntries([...fs.querySelectorAll<HTMLElement>('.ks-hs-region[data-mark]')].map((r) => [r.dataset.region, r.dataset.mark]));
     expect(marks()).toEqual({ a: 'right', b: 'wrong' });
-    expect(fs.querySelector('.ks-feedback')?.textContent).toContain('vùng a: fa');
-    expect(fs.querySelector('.ks-feedback')?.textContent).toContain('vùng b: fb');
+    expect(fs.querySelector('.ks-feedback')?.textContent).toContain('“vùng a” — fa');
+    expect(fs.querySelector('.ks-feedback')?.textContent).toContain('“vùng b” — fb');
     expect(fs.querySelector('.ks-feedback')?.textContent).not.toContain('fc');
     expect(fs.querySelector('.ks-review')).toBeNull();
     expect(toggles(fs).every((b) => b.disabled)).toBe(true);

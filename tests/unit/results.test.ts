@@ -128,15 +128,19 @@ describe('results view: mastery per requirement', () => {
   });
 
   it('combines classes: the school figure counts every learner, each class keeps its own', () => {
-    const { statements: a } = xapiAttempts([{ name: 'An', attempts: 1, answer: () => 1 }, { name: 'Bình', attempts: 1, answer: () => 1 }]);
-    const { statements: b } = xapiAttempts([{ name: 'An', attempts: 1, answer: () => 0 }]);
+    const { statements: a, expected: ea } = xapiAttempts([{ name: 'An', attempts: 1, answer: () => 1 }, { name: 'Bình', attempts: 1, answer: () => 1 }]);
+    const drew = (e: Map<string, Map<string, number>>, code: string) => [...e.values()].filter((m) => m.has(code)).length;
+    const { statements: b, expected: eb } = xapiAttempts([{ name: 'An', attempts: 1, answer: () => 0 }]);
+    const drawnB = new Set([...eb.values()].flatMap((m) => [...m.keys()]));
     const m = (id: string) => (id === unit.id ? 70 : undefined);
     const rows = masteryTable([fromXapi('6A', a, requirements, m), fromXapi('6B', b, requirements, m)]);
     for (const r of rows) {
       expect(r.bySource['6A']?.masteredPct).toBe(100);
-      expect(r.bySource['6B']?.masteredPct).toBe(0);
-      // "An" of 6B is another learner than "An" of 6A: 2 of 3 learners mastered.
-      expect([r.learners, r.mastered]).toEqual([3, 2]);
+      // A requirement counts the learners whose attempt drew a question on it ("An" of 6B is another learner than
+      // "An" of 6A); everyone in 6A answered right, the one learner of 6B wrong.
+      if (!drawnB.has(r.code)) expect(r.bySource['6B']).toBeUndefined();
+      else expect(r.bySource['6B']?.masteredPct).toBe(0);
+      expect([r.learners, r.mastered]).toEqual([drew(ea, r.code) + drew(eb, r.code), drew(ea, r.code)]);
     }
   });
 

@@ -161,7 +161,7 @@ export async function completionState(site: MoodleSite, scorm: Scorm, user: User
     $rules = [];
     foreach ($details->get_details() as $name => $d) { $rules[$name] = (int)$d->status; }
     return ['overall' => (int)$details->get_overall_completion(), 'rules' => (object)$rules];`,
-  { courseid: scorm.courseid, cmid: scorm.cmid, userid: user.id });
+  { courseid: scorm.courseid, cmid: scorm.cmid, userid: user.id }, { readOnly: true });
   const rules: Record<string, string> = {};
   for (const [k, v] of Object.entries(r.rules)) rules[k] = names[v] ?? String(v);
   return { overall: names[r.overall] ?? 'incomplete', rules };
