@@ -110,6 +110,8 @@ export function shortAnswer(q: Question, lang: Lang, words: { trueWord: string; 
     }
     case 'fillin':
       return [...new Set(q.accept.map((a) => a[lang] ?? a.vi ?? a.en ?? '').filter(Boolean))].join(' / ');
+    case 'hotspot':
+      return q.regions.filter((g) => q.correct.includes(g.id)).map((g) => g.text[lang]).join(' + ');
     case 'lab':
       return words.lab;
     default:
