@@ -1,5 +1,6 @@
 import type { Unit } from '../src/model/unit.ts';
 import { toRuntimeUnit } from './runtime-data.ts';
+import { isYoungGrade } from '../src/model/school-level.ts';
 
 /** File names the page refers to, relative to the page itself. */
 export interface PageAssets {
@@ -55,7 +56,7 @@ ${l.html.en}</div>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${esc(assets.css)}">
 </head>
-<body${unit.grade <= 5 ? ' class="ks-young"' : ''}>
+<body${isYoungGrade(unit.grade) ? ' class="ks-young"' : ''}>
 <a class="ks-skip" href="#ks-main">${both('Bỏ qua, đến nội dung chính', 'Skip to main content')}</a>
 <header class="ks-top">
 <h1 class="ks-unit-title">${both(`${esc(unit.title.vi)}<span class="ks-grade">Tin học lớp ${unit.grade}</span>`, `${esc(unit.title.en)}<span class="ks-grade">Informatics, grade ${unit.grade}</span>`)}</h1>

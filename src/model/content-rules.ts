@@ -6,6 +6,7 @@ import { questionLines } from './load/question-lines.ts';
 import { performanceOutcomes } from './performance.ts';
 import { spellingHits } from './spelling.ts';
 import type { Unit } from './unit.ts';
+import { isYoungGrade } from './school-level.ts';
 
 /**
  * Content rules of issue 12 (fair item statistics, performance items, one spelling convention). Each can be
@@ -20,7 +21,7 @@ export const ENFORCED: Record<ContentRule, boolean> = { 'item-stats': true, perf
 
 /** Fewest visuals (mock-ups, illustrations, comics) per lesson: young grades get pictures on every lesson. */
 export function minVisuals(grade: number): number {
-  return grade <= 5 ? 2 : 1;
+  return isYoungGrade(grade) ? 2 : 1;
 }
 
 /** A problem found by a content rule. */

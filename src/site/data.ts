@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadCurriculum, type Curriculum } from '../model/load/load-curriculum.ts';
 import type { CatalogUnit } from '../../packaging/catalog.ts';
+import { schoolLevel } from '../model/school-level.ts';
 import type { Unit } from '../model/unit.ts';
 import type { Framework } from '../model/framework-schema.ts';
 import { distDir } from './dist.ts';
@@ -49,7 +50,7 @@ type StrandEntry = { code: string; vi: string; en: string; by_level?: Record<str
 export function strandName(code: string, lang: 'vi' | 'en', grade?: number): string {
   const s = programme()?.strands?.find((x) => x.code === code) as StrandEntry | undefined;
   if (!s) return code;
-  const level = grade === undefined ? undefined : grade <= 5 ? 'primary' : grade <= 9 ? 'lower-secondary' : 'upper-secondary';
+  const level = grade === undefined ? undefined : schoolLevel(grade);
   const named = level ? s.by_level?.[level] : undefined;
   return (named ?? s)[lang];
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { unzipSync } from 'fflate';
 import type { CatalogUnit } from '../../packaging/catalog.ts';
+import type { MoodleIndex } from '../../packaging/moodle/build-moodle.ts';
 import { downloadPath, previewPath } from './paths.ts';
 import { SCREENS_DIR } from './moodle-figures.ts';
 
@@ -43,7 +44,7 @@ export function copyAssets(dist: string, site: string): { packages: number; prev
   // Moodle downloads (dist/moodle/: course backups, competency framework, question banks) under downloads/moodle/.
   const moodleIndex = join(dist, 'moodle', 'moodle.json');
   if (existsSync(moodleIndex)) {
-    const idx = JSON.parse(readFileSync(moodleIndex, 'utf8')) as { backups?: { file: { file: string } }[]; competencies?: { file: { file: string } }; questionBanks?: { file: { file: string } }[] };
+    const idx = JSON.parse(readFileSync(moodleIndex, 'utf8')) as MoodleIndex;
     for (const f of [...(idx.backups ?? []), ...(idx.competencies ? [idx.competencies] : []), ...(idx.questionBanks ?? [])]) {
       write(join(site, 'downloads', f.file.file), readFileSync(join(dist, f.file.file)));
     }

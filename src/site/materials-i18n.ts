@@ -41,8 +41,8 @@ const vi = {
   atHome: 'Ở nhà, gia đình có thể',
   homeTips: {
     primary: ['Hỏi con: hôm nay con học điều gì về an toàn trên mạng? Khen khi con nói được.', 'Cùng con đặt quy tắc dùng máy ở nhà: dùng ở phòng chung, hỏi bố mẹ trước khi tải hay bấm vào thứ lạ.', 'Nhắc con: không bao giờ nói mật khẩu, mã OTP hay địa chỉ nhà cho người lạ.'],
-    lower: ['Hỏi con kể lại một dấu hiệu lừa đảo hoặc một cách giữ an toàn con mới học.', 'Cùng con bật xác thực hai bước và cập nhật phần mềm trên điện thoại, máy tính của gia đình.', 'Thống nhất với con: khi gặp điều lạ trên mạng, con kể với bố mẹ mà không sợ bị mắng.'],
-    upper: ['Hỏi con giải thích cho cả nhà một kiểu lừa đảo đang phổ biến và cách nhận ra.', 'Cùng con rà lại mật khẩu, trình quản lí mật khẩu và xác thực hai bước của các tài khoản quan trọng.', 'Trao đổi với con về dấu vết số, quyền riêng tư và cách cư xử có trách nhiệm trên mạng.'],
+    'lower-secondary': ['Hỏi con kể lại một dấu hiệu lừa đảo hoặc một cách giữ an toàn con mới học.', 'Cùng con bật xác thực hai bước và cập nhật phần mềm trên điện thoại, máy tính của gia đình.', 'Thống nhất với con: khi gặp điều lạ trên mạng, con kể với bố mẹ mà không sợ bị mắng.'],
+    'upper-secondary': ['Hỏi con giải thích cho cả nhà một kiểu lừa đảo đang phổ biến và cách nhận ra.', 'Cùng con rà lại mật khẩu, trình quản lí mật khẩu và xác thực hai bước của các tài khoản quan trọng.', 'Trao đổi với con về dấu vết số, quyền riêng tư và cách cư xử có trách nhiệm trên mạng.'],
   },
   extension: 'Hoạt động mở rộng của các tiết (con có thể làm cùng gia đình)',
   report: 'Khi cần báo cáo hoặc nhờ giúp đỡ',
@@ -91,8 +91,8 @@ const en: typeof vi = {
   atHome: 'What you can do at home',
   homeTips: {
     primary: ['Ask your child: what did you learn about staying safe online today? Praise them when they can tell you.', 'Agree home rules together: use devices in a shared room, and ask a parent before downloading or tapping anything strange.', 'Remind your child never to tell a stranger a password, an OTP code or your home address.'],
-    lower: ['Ask your child to tell you one scam sign or one safety habit they have just learned.', 'Turn on two-step verification and install updates on the family phones and computers together.', 'Agree that when something online feels wrong, your child tells you without fear of being told off.'],
-    upper: ['Ask your child to explain a common scam to the family and how to spot it.', 'Review passwords, a password manager and two-step verification on important accounts together.', 'Talk about digital footprints, privacy and responsible behaviour online.'],
+    'lower-secondary': ['Ask your child to tell you one scam sign or one safety habit they have just learned.', 'Turn on two-step verification and install updates on the family phones and computers together.', 'Agree that when something online feels wrong, your child tells you without fear of being told off.'],
+    'upper-secondary': ['Ask your child to explain a common scam to the family and how to spot it.', 'Review passwords, a password manager and two-step verification on important accounts together.', 'Talk about digital footprints, privacy and responsible behaviour online.'],
   },
   extension: 'Extension activities from the lessons (your child can do them with the family)',
   report: 'Where to report or get help',

@@ -5,6 +5,7 @@
 import type { Lesson, Unit } from '../model/unit.ts';
 import type { CardSet } from '../model/lesson-schema.ts';
 import type { Question } from '../model/question-schema.ts';
+import type { SchoolLevel } from '../model/school-level.ts';
 import type { Lang } from './i18n.ts';
 
 export interface Term { term: string; meaning: string }
@@ -129,7 +130,7 @@ export function unitReportPoints(unit: Unit, lang: Lang): string[] {
 }
 
 /** Where to report, by age, when no lesson of the unit has its own box (the same channels the lessons teach). */
-export const REPORT_BY_AGE: Record<'primary' | 'lower' | 'upper', Record<Lang, string[]>> = {
+export const REPORT_BY_AGE: Record<SchoolLevel, Record<Lang, string[]>> = {
   primary: {
     vi: [
       'Khi con thấy điều lạ, đáng sợ hoặc bị đe doạ trên mạng: con kể ngay với bố mẹ hoặc thầy cô.',
@@ -142,7 +143,7 @@ export const REPORT_BY_AGE: Record<'primary' | 'lower' | 'upper', Record<Lang, s
       'Scam calls and messages: report the number to 156 or 5656 as your mobile network explains.',
     ],
   },
-  lower: {
+  'lower-secondary': {
     vi: [
       'Trước hết, con kể với bố mẹ hoặc thầy cô và giữ lại bằng chứng (ảnh chụp màn hình, số điện thoại).',
       'Tổng đài quốc gia bảo vệ trẻ em 111 (miễn phí) khi con bị bắt nạt, đe doạ.',
@@ -156,7 +157,7 @@ export const REPORT_BY_AGE: Record<'primary' | 'lower' | 'upper', Record<Lang, s
       'The VNeID app: its report section to report a scam to the police; a suspicious website: check it on tinnhiemmang.vn.',
     ],
   },
-  upper: {
+  'upper-secondary': {
     vi: [
       'Giữ bằng chứng (ảnh chụp màn hình, đường link, số tài khoản) và báo ngay cho ngân hàng nếu đã lộ mã OTP hay chuyển tiền.',
       'Cuộc gọi, tin nhắn lừa đảo: báo tới 156 hoặc 5656; trang web lừa đảo: báo và tra cứu trên tinnhiemmang.vn.',
@@ -170,4 +171,3 @@ export const REPORT_BY_AGE: Record<'primary' | 'lower' | 'upper', Record<Lang, s
   },
 };
 
-export const ageBand = (grade: number): 'primary' | 'lower' | 'upper' => (grade <= 5 ? 'primary' : grade <= 9 ? 'lower' : 'upper');

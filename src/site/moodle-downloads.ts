@@ -4,15 +4,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { distDir } from './dist.ts';
 import type { Lang } from './i18n.ts';
+import type { MoodleFileEntry, MoodleIndex } from '../../packaging/moodle/build-moodle.ts';
 
-interface MoodleFile { file: string; bytes: number; sha256: string }
-interface MoodleJson { backups?: { kind: string; grade?: number; units: string[]; file: MoodleFile }[]; competencies?: { requirements: number; file: MoodleFile } }
-export interface MoodleDownload { label: string; note: string; f: MoodleFile }
+export interface MoodleDownload { label: string; note: string; f: MoodleFileEntry }
 
 export function moodleDownloads(lang: Lang): MoodleDownload[] {
   const file = join(distDir(), 'moodle', 'moodle.json');
   if (!existsSync(file)) return [];
-  const m = JSON.parse(readFileSync(file, 'utf8')) as MoodleJson;
+  const m = JSON.parse(readFileSync(file, 'utf8')) as MoodleIndex;
   const vi = lang === 'vi';
   const rows: MoodleDownload[] = (m.backups ?? []).map((b) => ({
     label: b.kind === 'all' ? (vi ? 'Khoá học mọi lớp (3–12)' : 'Course, all grades (3–12)') : (vi ? `Khoá học lớp ${b.grade}` : `Course, grade ${b.grade}`),

@@ -1,34 +1,20 @@
 // The inbox lab looks and works like an inbox (issue 13, part 6): a message list (sender, subject, time, unread
 // dot) and a reading pane; the learner opens each message and marks it; few controls at a time; it fits a
 // 360 px phone; the list is keyboard operable. Grading and the recorded result are covered by labs.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startStaticServer } from '../helpers/static-server.ts';
-import { buildRealCurriculum } from '../helpers/build-once.ts';
+import { describe, expect, it } from 'vitest';
+import { servedCurriculum } from '../helpers/served-curriculum.ts';
 import { MESSAGES } from '../../src/labs/inbox/data.ts';
 
 const UNIT = 'g6-email-messages';
 const only = process.env.KHIENSO_ONLY?.split(',');
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-
-beforeAll(async () => {
-  const built = await buildRealCurriculum();
-  server = await startStaticServer(built.dist);
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedCurriculum();
 
 describe.skipIf(only && !only.includes(UNIT))('inbox lab', () => {
   for (const width of [360, 1024]) {
     it(`is a message list with a reading pane at ${width} px`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const context = await env.browser.newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
-      await page.goto(`${server.url}/units/${UNIT}/index.html`);
+      await page.goto(`${env.server.url}/units/${UNIT}/index.html`);
       await page.waitForSelector('body.ks-ready');
       await page.click('#ks-nav li:last-child button');
       await page.waitForSelector('.ks-lab[data-lab="inbox"] .ks-inbox');

@@ -1,27 +1,14 @@
 // Fixes found by the December 2026 UX review (issue 13, part 7), checked in the real built player:
 // the SQL lab must not keep claiming "logged in… that is SQL injection" after the fix is applied; the lab must
 // not widen a 360 px phone page after the attack; g11's code blocks scroll inside their own box.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startStaticServer } from '../helpers/static-server.ts';
-import { buildRealCurriculum } from '../helpers/build-once.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { servedCurriculum } from '../helpers/served-curriculum.ts';
 import { pressButton } from './keyboard.ts';
 
 const UNIT = 'g11-secure-coding';
 const only = process.env.KHIENSO_ONLY?.split(',');
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-
-beforeAll(async () => {
-  const built = await buildRealCurriculum();
-  server = await startStaticServer(built.dist);
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedCurriculum();
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -35,9 +22,9 @@ async function attack(page: Page): Promise<void> {
 
 describe.skipIf(only && !only.includes(UNIT))('g11-secure-coding fixes', () => {
   it('the SQL lab stops saying the login succeeded once the parameterised fix is applied', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const context = await env.browser.newContext({ viewport: { width: 1024, height: 768 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/units/${UNIT}/index.html`);
+    await page.goto(`${env.server.url}/units/${UNIT}/index.html`);
     await page.waitForSelector('body.ks-ready');
     await pressButton(page.mainFrame(), '#ks-nav li:last-child button');
     await attack(page);
@@ -62,9 +49,9 @@ describe.skipIf(only && !only.includes(UNIT))('g11-secure-coding fixes', () => {
   });
 
   it('after the attack the lab fits a 360 px phone (no sideways scroll of the page)', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/units/${UNIT}/index.html`);
+    await page.goto(`${env.server.url}/units/${UNIT}/index.html`);
     await page.waitForSelector('body.ks-ready');
     await page.click('#ks-nav li:last-child button');
     await attack(page);
@@ -79,9 +66,9 @@ describe.skipIf(only && !only.includes(UNIT))('g11-secure-coding fixes', () => {
 
   it('lesson code blocks scroll inside their own box at 360 px and 1024 px, and can be scrolled with the keyboard', async () => {
     for (const width of [360, 1024]) {
-      const context = await browser.newContext({ viewport: { width, height: 740 } });
+      const context = await env.browser.newContext({ viewport: { width, height: 740 } });
       const page = await context.newPage();
-      await page.goto(`${server.url}/units/${UNIT}/index.html`);
+      await page.goto(`${env.server.url}/units/${UNIT}/index.html`);
       await page.waitForSelector('body.ks-ready');
       const lessons = await page.$$eval('#ks-nav li button', (b) => b.length - 1);
       let blocks = 0;

@@ -1,32 +1,17 @@
 // Age-fit player (issue 13, part 6): grades 3–5 get short instructions, targets of at least 44 px and friendly
 // feedback ("Gần đúng rồi!"), while older grades keep the standard wording.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startStaticServer } from '../helpers/static-server.ts';
-import { buildRealCurriculum } from '../helpers/build-once.ts';
+import { describe, expect, it } from 'vitest';
+import { servedCurriculum } from '../helpers/served-curriculum.ts';
 import { UI, YOUNG } from '../../src/runtime/ui/i18n.ts';
 
 const only = process.env.KHIENSO_ONLY?.split(',');
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-let grades: Map<string, number>;
-
-beforeAll(async () => {
-  const built = await buildRealCurriculum();
-  grades = new Map(built.result.curriculum.units.map((u) => [u.id, u.grade]));
-  server = await startStaticServer(built.dist);
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedCurriculum();
+const grades = () => new Map(env.built.result.curriculum.units.map((u) => [u.id, u.grade]));
 
 async function openAssessment(unit: string) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  await page.goto(`${server.url}/units/${unit}/index.html`);
+  await page.goto(`${env.server.url}/units/${unit}/index.html`);
   await page.waitForSelector('body.ks-ready');
   await page.click('#ks-nav li:last-child button');
   await page.waitForSelector('#ks-submit');
@@ -35,7 +20,7 @@ async function openAssessment(unit: string) {
 
 describe('age-fit player', () => {
   it('grade 3–5 units use the short wording, 44 px targets and friendly feedback', async () => {
-    const young = [...grades].filter(([, g]) => g <= 5).map(([id]) => id);
+    const young = [...grades()].filter(([, g]) => g <= 5).map(([id]) => id);
     if (!young.length) return;
     for (const unit of young) {
       const { context, page } = await openAssessment(unit);
@@ -63,7 +48,7 @@ describe('age-fit player', () => {
   });
 
   it('older grades keep the standard wording', async () => {
-    const unit = [...grades].find(([, g]) => g >= 6)?.[0];
+    const unit = [...grades()].find(([, g]) => g >= 6)?.[0];
     if (!unit || (only && !only.includes(unit))) return;
     const { context, page } = await openAssessment(unit);
     expect(await page.textContent('#ks-assessment p')).toContain('để hoàn thành chủ đề');

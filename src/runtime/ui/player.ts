@@ -5,13 +5,14 @@ import type { Tracker, TrackerNotice } from '../tracker.ts';
 import { renderAssessment } from './assessment-view.ts';
 import { el, focusElement } from './dom.ts';
 import { UI, useYoungText } from './i18n.ts';
+import { isYoungGrade } from '../../model/school-level.ts';
 
 const LANG_KEY = 'khienso:lang';
 
 /** Boots the lesson player on a built unit page with the given tracking adapter. */
 export async function runPlayer(tracker: Tracker): Promise<Session> {
   const unit = JSON.parse(document.getElementById('ks-unit')?.textContent ?? '{}') as RuntimeUnit;
-  if ((unit.grade ?? 12) <= 5) { useYoungText(); document.body.classList.add('ks-young'); }
+  if (isYoungGrade(unit.grade ?? 12)) { useYoungText(); document.body.classList.add('ks-young'); }
   const pages = [...document.querySelectorAll<HTMLElement>('.ks-page')];
   const live = document.getElementById('ks-live') as HTMLElement;
   const noticeBox = document.getElementById('ks-notice') as HTMLElement;
