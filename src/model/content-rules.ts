@@ -35,15 +35,22 @@ type Wording = (code: string) => { framework: string; vi: string } | undefined;
 
 /** Every content-rule problem of the given units, enforced or not. */
 export function contentProblems(root: string, units: readonly Unit[], wording: Wording): ContentProblem[] {
-  return units.flatMap((u) => [...itemStatProblems(root, u), ...performanceProblems(root, u, wording), ...spellingProblems(root, u), ...visualProblems(u)]);
+  return units.flatMap((u) => [...itemStatProblems(root, u), ...performanceProblems(root, u, wording), ...spellingProblems(root, u), ...visualProblems(root, u)]);
 }
 
-function visualProblems(unit: Unit): ContentProblem[] {
+function visualProblems(root: string, unit: Unit): ContentProblem[] {
   const min = minVisuals(unit.grade);
-  return unit.lessons.filter((l) => l.visuals < min).map((l) => ({
+  const lessons = unit.lessons.filter((l) => l.visuals < min).map((l): ContentProblem => ({
     rule: 'visuals', unit: unit.id,
     problem: { location: { file: l.files.vi }, field: 'visuals', message: `lesson "${l.id}" has ${l.visuals} visual(s); grade ${unit.grade} lessons need at least ${min}`, hint: 'add a mock-up, <Illustration> or <Comic> in both languages (docs/authoring.md, "Pictures and mock-ups")' },
   }));
+  // "Click the signs" items show the message, page or call as learners meet it: a mock-up, not a paragraph.
+  const plain = unit.assessment.questions.filter((q) => q.type === 'hotspot' && !(q.picture.vi.includes('data-mock=') && q.picture.en.includes('data-mock=')));
+  const lines = plain.length ? questionLines(root, unit) : new Map<string, number>();
+  return [...lessons, ...plain.map((q): ContentProblem => ({
+    rule: 'visuals', unit: unit.id,
+    problem: { location: { file: unit.assessment.file, line: lines.get(q.id) }, field: 'visuals', message: `hotspot "${q.id}" shows its picture as plain text; it needs a mock-up of the message, page or call in both languages`, hint: 'put a <Phone>, <Email>, <Browser>, <WebPage>, <Popup>, <Call>, <Post> or <Notice> in each <Picture> and mark regions with part="…" or <Area> (docs/authoring.md)' },
+  }))];
 }
 
 function itemStatProblems(root: string, unit: Unit): ContentProblem[] {

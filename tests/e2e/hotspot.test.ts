@@ -29,12 +29,18 @@ let server: Awaited<ReturnType<typeof startStaticServer>>;
 let unit: Unit;
 let q: Hotspot;
 let launcher: ReturnType<typeof createLmsLauncher>;
+let units: Unit[];
+/** Every hotspot item of the curriculum with its unit. */
+let everyHotspot: { unit: Unit; item: Hotspot }[];
 
 beforeAll(async () => {
   const { dist, result } = await buildRealCurriculum();
   unit = result.curriculum.units.find((u) => u.id === UNIT) as Unit;
   q = unit.assessment.questions.find((x) => x.id === ITEM) as Hotspot;
-  server = await startStaticServer(prepareLmsSite(dist, [UNIT], ['scorm12', 'scorm2004', 'cmi5']));
+  units = result.curriculum.units;
+  everyHotspot = units.flatMap((u) => u.assessment.questions.filter((x): x is Hotspot => x.type === 'hotspot').map((item) => ({ unit: u, item })));
+  const withHotspots = [...new Set([UNIT, ...everyHotspot.map((h) => h.unit.id)])];
+  server = await startStaticServer(prepareLmsSite(dist, withHotspots, ['scorm12', 'scorm2004', 'cmi5']));
   browser = await launchBrowser();
   launcher = createLmsLauncher(browser, server.url);
 });
@@ -44,12 +50,12 @@ afterAll(async () => {
 });
 
 /** A saved state at the assessment page whose attempt draws the hotspot item (found by trying seeds). */
-function stateWithItem(): string {
-  const strata = assessedOutcomes(unit.outcomes);
-  const bank = unit.assessment.questions;
+function stateWithItem(u: Unit = unit, itemId: string = ITEM): string {
+  const strata = assessedOutcomes(u.outcomes);
+  const bank = u.assessment.questions;
   let seed = 1;
-  while (!drawQuestions(bank, unit.assessment.draw, seed, strata).some((x) => x.id === ITEM)) seed++;
-  return serializeState({ position: unit.lessons.length, viewed: unit.lessons.map(() => true), attempt: 1, seed, bank: bankFingerprint(bank, strata, unit.assessment.draw), submitted: false, best: null, answers: new Map(), savedAt: stateClock() });
+  while (!drawQuestions(bank, u.assessment.draw, seed, strata).some((x) => x.id === itemId)) seed++;
+  return serializeState({ position: u.lessons.length, viewed: u.lessons.map(() => true), attempt: 1, seed, bank: bankFingerprint(bank, strata, u.assessment.draw), submitted: false, best: null, answers: new Map(), savedAt: stateClock() });
 }
 
 const toggle = (id: string) => `#q-${ITEM} button.ks-hs-toggle[data-region="${id}"]`;
@@ -167,4 +173,25 @@ describe('hotspot item in cmi5 (strict cmi5 LMS, xAPI-validated statements)', ()
       await lms.close();
     }
   });
+});
+
+describe('every hotspot item of the curriculum (issue 13: signs clicked on a mock-up)', () => {
+  it('shows its picture as a mock-up with one keyboard toggle per region inside it, toggles, and is axe clean', async () => {
+    expect(everyHotspot.length).toBeGreaterThanOrEqual(10);
+    for (const { unit: u, item } of everyHotspot) {
+      const run = await launcher('12', u.id, { flat: { 'cmi.suspend_data': stateWithItem(u, item.id), 'cmi.core.entry': 'resume', 'cmi.core.lesson_location': 'assessment' } });
+      const root = `#q-${item.id}`;
+      await run.frame.waitForSelector(`${root} .ks-hs-picture`);
+      // Every region's toggle sits inside a mock-up figure (a phone, an e-mail, a browser…), not in a paragraph.
+      const inMock = await run.frame.$$eval(`${root} button.ks-hs-toggle`, (bs) => bs.filter((b) => b.closest('figure[data-mock]')).map((b) => (b as HTMLElement).dataset.region).sort());
+      expect(inMock, item.id).toEqual(item.regions.map((r) => r.id).sort());
+      const first = item.regions[0]?.id as string;
+      await tabTo(run.frame, `${root} button.ks-hs-toggle[data-region="${first}"]`);
+      await run.page.keyboard.press('Space');
+      expect(await run.frame.$eval(`${root} button.ks-hs-toggle[data-region="${first}"]`, (b) => b.getAttribute('aria-checked')), item.id).toBe('true');
+      const r = await new AxeBuilder({ page: run.page }).include('iframe').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(r.violations.map((v) => `${item.id}: ${v.id} ${v.nodes.map((nd) => nd.target.join(' ')).join('; ')}`)).toEqual([]);
+      await run.leave();
+    }
+  }, 300_000);
 });

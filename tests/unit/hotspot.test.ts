@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { loadCurriculum } from '../../src/model/load/load-curriculum.ts';
 import { CurriculumError } from '../../src/errors/unit-error.ts';
 import { scorePlain, scoreQuestion } from '../../src/core/scoring.ts';
@@ -11,6 +11,7 @@ import { questionBankXml } from '../../packaging/moodle/question-xml.ts';
 import type { Hotspot } from '../../src/model/question-schema.ts';
 import type { Answer } from '../../src/core/answers.ts';
 import { scratchCurriculum } from '../helpers/fixtures.ts';
+import { contentProblems } from '../../src/model/content-rules.ts';
 import { Q } from '../helpers/questions.ts';
 
 const HOTSPOT = `
@@ -78,6 +79,23 @@ describe('<Hotspot> in MDX', () => {
     expect(q.picture.vi).toMatch(/data-part="number" data-region="a"/);
     expect(q.picture.vi).toMatch(/data-part="time" data-region="b"/);
     expect(q.picture.en).toContain('Hello');
+  });
+
+  it('a picture written as plain text instead of a mock-up fails the visuals rule with file and line; a mock-up passes', () => {
+    const c = scratchCurriculum();
+    appendFileSync(c.path('assessment.mdx'), HOTSPOT);
+    const loadIt = () => loadCurriculum({ root: c.root, unitsDir: c.unitsDir, frameworksDir: c.frameworksDir }).units;
+    const hotspotProblems = () => contentProblems(c.root, loadIt(), () => undefined).filter((p) => p.rule === 'visuals').map((p) => `${p.problem.location.file}:${p.problem.location.line} ${p.problem.message}`);
+    const line = readFileSync(c.path('assessment.mdx'), 'utf8').split('\n').findIndex((l) => l.startsWith('<Hotspot id="hs-sms"')) + 1;
+    expect(hotspotProblems()).toEqual([`units/fx-basics/assessment.mdx:${line} hotspot "hs-sms" shows its picture as plain text; it needs a mock-up of the message, page or call in both languages`]);
+    const phone = (lang: string, hello: string) => `<Picture lang="${lang}">
+    <Phone kind="sms" from="+84 912 000 111">
+    <Msg from="them" time="09:14"><Area region="d">${hello}</Area>, <Area region="c">nganhang-xacminh.example</Area></Msg>
+    </Phone>
+  </Picture>`;
+    c.edit('assessment.mdx', (s) => s.replace('<Region id="a" correct', '<Region id="a" part="sender" correct').replace('<Region id="b"', '<Region id="b" part="time"')
+      .replace(/<Picture lang="vi">[\s\S]*?<\/Picture>/, phone('vi', 'Chào bạn')).replace(/<Picture lang="en">[\s\S]*?<\/Picture>/, phone('en', 'Hello')));
+    expect(hotspotProblems()).toEqual([]);
   });
 
   it('rejects a hotspot with no correct region, naming file and line', () => {

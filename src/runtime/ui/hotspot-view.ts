@@ -41,6 +41,9 @@ export function renderHotspotPicture(q: Hotspot | HashedHotspot, v: { lang: Lang
     if (!labels.has(id)) continue;
     const mark = v.marks?.(id);
     region.classList.add('ks-hs-region');
+    // A region may be a part the mock-up hides from screen readers (e.g. a message's time, also read in the
+    // message's own label): as something to answer it must be reachable, so it is exposed again.
+    for (let n: Element | null = region; n; n = n.parentElement) n.removeAttribute('aria-hidden');
     if (mark) region.dataset.mark = mark;
     const on = chosen.has(id);
     if (on) region.classList.add('ks-hs-on');
