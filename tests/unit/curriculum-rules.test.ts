@@ -64,4 +64,19 @@ describe('curriculum coverage and size (from the catalogue)', async () => {
       }
     }
   });
+
+  it.skipIf(partial)('fake addresses are realistic: mostly common endings, with look-alikes and sub-domain tricks, not "odd ending = scam"', () => {
+    // Addresses shown in mock-ups (address bars, links, senders) of every lesson and question, and in the labs.
+    const shown = [
+      ...result.curriculum.units.flatMap((u) => [...u.lessons.map((l) => l.html.vi), ...u.assessment.questions.map((q) => JSON.stringify(q))]),
+      ...['src/labs/links/data.ts', 'src/labs/inbox/data.ts'].map((f) => readFileSync(join(import.meta.dirname, '../..', f), 'utf8')),
+    ].join('\n');
+    const hosts = [...new Set(shown.match(/\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:top|xyz|click|shop|online|info|com|net|org|vn)\b/g) ?? [])];
+    const odd = hosts.filter((h) => /\.(top|xyz|click|shop|online|info)$/.test(h));
+    expect(hosts.length).toBeGreaterThan(30);
+    expect(odd.length / hosts.length, odd.join(' ')).toBeLessThanOrEqual(0.15);
+    // The bank's or school's name placed in front of someone else's domain.
+    const subdomainTricks = hosts.filter((h) => /\.(vn|edu\.vn|com\.vn)\.[a-z0-9-]+\.(com|net|vn)$/.test(h));
+    expect(subdomainTricks.length, hosts.join(' ')).toBeGreaterThanOrEqual(3);
+  });
 });

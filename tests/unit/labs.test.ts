@@ -39,6 +39,9 @@ describe('link inspector grading', () => {
   });
   it('finds the registrable domain behind a look-alike address', () => {
     expect(registrableDomain('https://nganhangabc-vn.top/dang-nhap')).toBe('nganhangabc-vn.top');
+    // The sub-domain trick: the bank's name at the front, the real owner at the end.
+    expect(registrableDomain('https://nganhangabc.vn.xac-thuc-tk.com/dang-nhap')).toBe('xac-thuc-tk.com');
+    expect(registrableDomain('https://nganhangabc.com.vn/')).toBe('nganhangabc.com.vn');
     expect(registrableDomain('https://hocbai.thcs-hoabinh.edu.vn/bai-tap')).toBe('thcs-hoabinh.edu.vn');
     expect(registrableDomain('https://dangnhap-mangxahoi.example.com/')).toBe('example.com');
   });

@@ -27,9 +27,9 @@ export const MESSAGES: InboxMessage[] = [
   {
     id: 'bank-lock', channel: 'sms', from: 'NganHangABC',
     body: { vi: 'Tài khoản của quý khách đã bị tạm khoá do đăng nhập bất thường. Xác thực trong 30 phút để tránh bị khoá vĩnh viễn:', en: 'Your account has been locked after an unusual login. Verify within 30 minutes to avoid a permanent lock:' },
-    link: { text: 'nganhangabc.vn/xac-thuc', href: 'https://nganhangabc-xacthuc.top/login' },
+    link: { text: 'nganhangabc.vn/xac-thuc', href: 'https://nganhangabc-xacthuc.com/login' },
     scam: true, clues: ['link', 'urgency'],
-    why: { vi: 'Tên người gửi có thể bị giả. Link hiện “nganhangabc.vn” nhưng thật ra dẫn tới “nganhangabc-xacthuc.top”, và tin nhắn doạ khoá tài khoản trong 30 phút.', en: 'A sender name can be faked. The link shows “nganhangabc.vn” but really goes to “nganhangabc-xacthuc.top”, and the message threatens a lock in 30 minutes.' },
+    why: { vi: 'Tên người gửi có thể bị giả. Link hiện “nganhangabc.vn” nhưng thật ra dẫn tới “nganhangabc-xacthuc.com”, và tin nhắn doạ khoá tài khoản trong 30 phút.', en: 'A sender name can be faked. The link shows “nganhangabc.vn” but really goes to “nganhangabc-xacthuc.com”, and the message threatens a lock in 30 minutes.' },
   },
   {
     id: 'friend-money', channel: 'chat', from: 'Minh (bạn cùng lớp)',

@@ -34,7 +34,7 @@ export function decodeLinks(detail: string): LinkVerdict[] {
   });
 }
 
-/** The registrable domain of a URL (e.g. nganhangabc-vn.top, thcs-hoabinh.edu.vn), to show where it goes. */
+/** The registrable domain of a URL (e.g. xac-thuc-tk.com for nganhangabc.vn.xac-thuc-tk.com, thcs-hoabinh.edu.vn), to show where it goes. */
 export function registrableDomain(href: string): string {
   const host = new URL(href).hostname;
   const parts = host.split('.');
