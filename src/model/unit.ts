@@ -19,6 +19,18 @@ export interface Lesson {
   visuals: number;
   /** Source files, relative to the repository root. */
   files: { vi: string; en: string };
+  /** Program files the lesson's code blocks ship (```python file="…"), per language: same names, translated comments. */
+  programs: { vi: ProgramFile[]; en: ProgramFile[] };
+}
+
+/** A program file written in a lesson's code block, with what it prints when the lesson shows it. */
+export interface ProgramFile {
+  name: string;
+  language: string;
+  code: string;
+  /** Expected output (a later ```text output="<name>" block); runs of 16+ hex digits vary (random salts). */
+  output?: string;
+  line: number | undefined;
 }
 
 /** The graded question bank of a unit. */

@@ -4,6 +4,9 @@ import type { Lang } from './i18n.ts';
 
 const vi = {
   materials: 'Tài liệu in cho lớp học',
+  programs: 'Tệp chương trình',
+  programsIntro: 'Các chương trình trong bài, tải về để chạy trên máy phòng Tin học (Python 3, không cần cài thêm thư viện). Mỗi tệp đúng như trong bài; kết quả mong đợi có trong bài.',
+  programOutput: 'kết quả mong đợi có trong bài',
   materialsIntro: 'Phiếu học tập, phiếu ra cửa, bộ thẻ, trình chiếu, đáp án một trang và thư gửi phụ huynh, tạo từ cùng nội dung bài học. Khổ A4, in đen trắng.',
   worksheet: 'Phiếu học tập',
   exitTicket: 'Phiếu ra cửa',
@@ -54,6 +57,9 @@ const vi = {
 
 const en: typeof vi = {
   materials: 'Printable classroom materials',
+  programs: 'Program files',
+  programsIntro: 'The programs of the lessons, to download and run on the lab PCs (Python 3, no extra library needed). Each file is exactly as in the lesson; the expected output is in the lesson.',
+  programOutput: 'expected output in the lesson',
   materialsIntro: 'Worksheets, exit tickets, card sets, projector view, one-page answer key and a letter to parents, generated from the same lesson content. A4, printable in black and white.',
   worksheet: 'Worksheet',
   exitTicket: 'Exit ticket',

@@ -36,6 +36,8 @@ export const unitPaths = {
   projector: (id: string, lesson: string) => `units/${id}/lessons/${lesson}/projector/`,
   key: (id: string) => `units/${id}/key/`,
   parents: (id: string) => `units/${id}/parents/`,
+  /** A program file a lesson ships (```python file="…"), in the language of the page. */
+  program: (id: string, name: string) => `units/${id}/files/${name}`,
 };
 
 /** Where a package is copied inside the site: downloads/<format>/<unit>.zip. */

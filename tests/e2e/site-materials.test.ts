@@ -268,4 +268,21 @@ describe('printable classroom materials', () => {
     for (const x of pres) expect([x.style, x.tab]).toEqual(['auto', 0]);
     await context.close();
   });
+
+  it('the program files of the g11 lessons download from the materials page exactly as the lessons show them', async () => {
+    const u = model.units.find((x) => x.id === 'g11-secure-coding');
+    if (!u) return;
+    for (const lang of ['vi', 'en'] as const) {
+      const shipped = u.lessons.flatMap((l) => l.programs[lang]);
+      expect(shipped.map((p) => p.name)).toEqual(expect.arrayContaining(['kiem_tra.py', 'dang_nhap.py', 'so_luu_but.py', 'bam_scrypt.py']));
+      await page.goto(url(lang, `units/${u.id}/materials/`));
+      const links = await page.$$eval('ul.program-files a[download]', (as) => as.map((a) => ({ name: a.getAttribute('download'), href: (a as HTMLAnchorElement).href })));
+      expect(links.map((l) => l.name)).toEqual(shipped.map((p) => p.name));
+      for (const p of shipped) {
+        const res = await fetch(links.find((l) => l.name === p.name)?.href as string);
+        expect(res.status, p.name).toBe(200);
+        expect(await res.text(), p.name).toBe(p.code);
+      }
+    }
+  });
 });

@@ -18,8 +18,8 @@ export interface UnitLinkRef {
 }
 
 const LABELS = {
-  vi: { vocab: 'Từ khoá', example: 'Ví dụ mẫu', think: 'Cùng suy nghĩ', info: 'Thông tin', tip: 'Mẹo', warning: 'Cảnh báo', law: 'Pháp luật' },
-  en: { vocab: 'Key vocabulary', example: 'Worked example', think: 'Think about it', info: 'Information', tip: 'Tip', warning: 'Warning', law: 'The law' },
+  vi: { vocab: 'Từ khoá', example: 'Ví dụ mẫu', think: 'Cùng suy nghĩ', info: 'Thông tin', tip: 'Mẹo', warning: 'Cảnh báo', law: 'Pháp luật', file: 'Tệp', output: 'Kết quả chạy' },
+  en: { vocab: 'Key vocabulary', example: 'Worked example', think: 'Think about it', info: 'Information', tip: 'Tip', warning: 'Warning', law: 'The law', file: 'File', output: 'Output of' },
 } as const;
 const CALLOUT_TYPES = ['info', 'tip', 'warning', 'law'] as const;
 type CalloutType = (typeof CALLOUT_TYPES)[number];
@@ -129,7 +129,11 @@ export function renderLessonHtml(tree: Root, lang: Lang, file: string, problems:
       code: (state: State, node: Parameters<typeof defaultHandlers.code>[1]) => {
         const pre = defaultHandlers.code(state, node);
         pre.properties = { ...pre.properties, className: ['ks-code'], tabIndex: 0 };
-        return pre;
+        // A program the unit ships (```python file="…", program-files.ts) or its expected output: named above the code.
+        const meta = (node as { meta?: string | null }).meta ?? '';
+        const named = /(?:^|\s)(file|output)="([^"]*)"/.exec(meta);
+        if (!named) return pre;
+        return [h('p', { className: 'ks-code-file' }, [text(`${named[1] === 'file' ? L.file : L.output}: `), h('code', {}, [text(named[2] ?? '')])]), pre];
       },
       definition: () => undefined,
       // Images are refused by check-mdx.ts (nothing is loaded from outside a package).

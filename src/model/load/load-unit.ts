@@ -9,6 +9,7 @@ import { parseWithFriendlyErrors } from './validate.ts';
 import { parseMdx } from './mdx-ast.ts';
 import { renderLessonHtml, wordCount } from './lesson-html.ts';
 import { countVisuals } from './visuals.ts';
+import { programFiles } from './program-files.ts';
 import { extractQuestions } from './questions.ts';
 import { checkOutcomes } from './check-outcomes.ts';
 import { lessonLooksVietnamese, shortTextLooksVietnamese } from './check-language.ts';
@@ -119,6 +120,9 @@ function loadLessons(dir: string, rel: (p: string) => string, problems: ProblemL
     if (words.en === 0) problems.add({ location: { file: en.file }, message: 'missing English text: the lesson body is empty' });
     const visuals = { vi: countVisuals(treeVi), en: countVisuals(treeEn) };
     if (visuals.vi !== visuals.en) problems.add({ location: { file: en.file }, message: `the English lesson has ${visuals.en} visual(s) but the Vietnamese one has ${visuals.vi}`, hint: 'both languages show the same pictures and mock-ups, with translated text' });
+    const programs = { vi: programFiles(treeVi, vi.file, problems), en: programFiles(treeEn, en.file, problems) };
+    const names = (l: 'vi' | 'en') => programs[l].map((p) => p.name).join(', ');
+    if (names('vi') !== names('en')) problems.add({ location: { file: en.file, line: programs.en[0]?.line }, message: `the English lesson ships the files [${names('en')}] but the Vietnamese one [${names('vi')}]`, hint: 'both languages ship the same program files (file="…" on the same code blocks), with translated comments and messages' });
     if (meta.teacher) {
       const total = meta.teacher.activities.reduce((s, a) => s + a.minutes, 0);
       if (total !== meta.minutes) problems.add({ location: { file: vi.file, line: vi.lineOf(['teacher', 'activities']) }, field: 'teacher.activities', message: `activities add up to ${total} minutes but the lesson is ${meta.minutes} minutes`, hint: 'make the timed sequence fit the class period exactly' });
@@ -134,6 +138,7 @@ function loadLessons(dir: string, rel: (p: string) => string, problems: ProblemL
       words,
       visuals: visuals.vi,
       files: { vi: vi.file, en: en.file },
+      programs,
     });
   }
   const ids = new Map<string, string>();
@@ -141,6 +146,12 @@ function loadLessons(dir: string, rel: (p: string) => string, problems: ProblemL
     const other = ids.get(l.id);
     if (other) problems.add({ location: { file: l.files.vi }, field: 'id', message: `duplicate lesson id "${l.id}" (also in ${other})`, hint: 'lesson ids must be unique within a unit' });
     ids.set(l.id, l.files.vi);
+  }
+  const shipped = new Map<string, string>();
+  for (const l of lessons) for (const p of l.programs.vi) {
+    const other = shipped.get(p.name);
+    if (other) problems.add({ location: { file: l.files.vi, line: p.line }, message: `file="${p.name}" is also shipped by ${other}`, hint: 'the program files of a unit are downloaded side by side: give each a unique name' });
+    shipped.set(p.name, l.files.vi);
   }
   if (lessons.length === 0 && names.length === 0) problems.add({ location: { file: rel(dir) }, message: 'unit has no lessons', hint: 'add at least one lesson pair 01-<slug>.vi.mdx / .en.mdx' });
   return lessons;
