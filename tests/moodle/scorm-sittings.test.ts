@@ -195,48 +195,54 @@ describeMoodle('a unit over several sittings in a real Moodle', (env) => {
     expect(await gradebookGrade(env.site, s.scorm, s.hs)).toBe(best);
   });
 
-  it('SCORM 1.2: Preview stores no result, and the learner then starts for real and passes', async () => {
-    const s = await setup(env, 'scorm12');
-    await sitting(env, s, async (c) => {
-      expect(await c.isVisible('[data-notice="review"]')).toBe(true);
-      await completeUnit(c, s.unit, 0);
-    }, { mode: 'browse' });
-    await new Promise((r) => setTimeout(r, 2000));
-    expect(await gradebookGrade(env.site, s.scorm, s.hs)).toBeNull();
-    let expected = 0;
-    await sitting(env, s, async (c) => {
-      expect(await c.isVisible('[data-notice="review"]')).toBe(false);
-      expect(await doneLessons(c)).toBeLessThanOrEqual(1);
-      ({ expected } = await completeUnit(c, s.unit, 1));
-    });
-    const t = await lastTracks(env, s, (x) => x['cmi.core.score.raw'] === String(expected));
-    expect(t['cmi.core.lesson_status']).toBe('passed');
-    expect(await gradebookGrade(env.site, s.scorm, s.hs)).toBe(expected);
-  });
+  for (const format of ['scorm12', 'scorm2004'] as const) {
+    const label = format === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004';
+    const N = names(format);
+    const passedKey = format === 'scorm12' ? 'cmi.core.lesson_status' : 'cmi.success_status';
 
-  it('SCORM 1.2: Display package "New window": the pass reaches the gradebook', async () => {
-    const s = await setup(env, 'scorm12', { popup: 1, completion: { status: ['passed'] } });
-    let expected = 0;
-    await sitting(env, s, async (c) => { ({ expected } = await completeUnit(c, s.unit, 1)); }, { popup: true });
-    await lastTracks(env, s, (x) => x['cmi.core.score.raw'] === String(expected));
-    expect(await gradebookGrade(env.site, s.scorm, s.hs)).toBe(expected);
-    expect((await completionState(env.site, s.scorm, s.hs)).overall).toBe('complete');
-  });
-
-  it('SCORM 2004: Force new attempt "Always": a new attempt each entry, the pass stays in the gradebook', async () => {
-    const s = await setup(env, 'scorm2004', { forcenewattempt: 2, completion: { status: ['passed'] } });
-    let expected = 0;
-    await sitting(env, s, async (c) => { ({ expected } = await completeUnit(c, s.unit, 1)); });
-    await lastTracks(env, s, (x) => x['cmi.score.raw'] === String(expected));
-    await sitting(env, s, async (c) => {
-      // A new attempt starts empty (Moodle's rule for this setting): only the first lesson, just opened.
-      expect(await doneLessons(c)).toBeLessThanOrEqual(1);
-      await openLesson(c, 0);
+    it(`${label}: Preview stores no result, and the learner then starts for real and passes`, async () => {
+      const s = await setup(env, format);
+      await sitting(env, s, async (c) => {
+        expect(await c.isVisible('[data-notice="review"]')).toBe(true);
+        await completeUnit(c, s.unit, 0);
+      }, { mode: 'browse' });
+      await new Promise((r) => setTimeout(r, 2000));
+      expect(await gradebookGrade(env.site, s.scorm, s.hs)).toBeNull();
+      let expected = 0;
+      await sitting(env, s, async (c) => {
+        expect(await c.isVisible('[data-notice="review"]')).toBe(false);
+        expect(await doneLessons(c)).toBeLessThanOrEqual(1);
+        ({ expected } = await completeUnit(c, s.unit, 1));
+      });
+      const t = await lastTracks(env, s, (x) => x[N.raw] === String(expected));
+      expect(t[passedKey]).toBe('passed');
+      expect(await gradebookGrade(env.site, s.scorm, s.hs)).toBe(expected);
     });
-    await expect.poll(async () => (await scormAttempts(env.site, s.scorm, s.hs)).length, { timeout: 20_000 }).toBe(2);
-    expect(await gradebookGrade(env.site, s.scorm, s.hs)).toBe(expected);
-    expect((await completionState(env.site, s.scorm, s.hs)).overall).toBe('complete');
-  });
+
+    it(`${label}: Display package "New window": the pass reaches the gradebook`, async () => {
+      const s = await setup(env, format, { popup: 1, completion: { status: ['passed'] } });
+      let expected = 0;
+      await sitting(env, s, async (c) => { ({ expected } = await completeUnit(c, s.unit, 1)); }, { popup: true });
+      await lastTracks(env, s, (x) => x[N.raw] === String(expected));
+      expect(await gradebookGrade(env.site, s.scorm, s.hs)).toBe(expected);
+      expect((await completionState(env.site, s.scorm, s.hs)).overall).toBe('complete');
+    });
+
+    it(`${label}: Force new attempt "Always": a new attempt each entry, the pass stays in the gradebook`, async () => {
+      const s = await setup(env, format, { forcenewattempt: 2, completion: { status: ['passed'] } });
+      let expected = 0;
+      await sitting(env, s, async (c) => { ({ expected } = await completeUnit(c, s.unit, 1)); });
+      await lastTracks(env, s, (x) => x[N.raw] === String(expected));
+      await sitting(env, s, async (c) => {
+        // A new attempt starts empty (Moodle's rule for this setting): only the first lesson, just opened.
+        expect(await doneLessons(c)).toBeLessThanOrEqual(1);
+        await openLesson(c, 0);
+      });
+      await expect.poll(async () => (await scormAttempts(env.site, s.scorm, s.hs)).length, { timeout: 20_000 }).toBe(2);
+      expect(await gradebookGrade(env.site, s.scorm, s.hs)).toBe(expected);
+      expect((await completionState(env.site, s.scorm, s.hs)).overall).toBe('complete');
+    });
+  }
 
   it('SCORM 1.2, SQL-lab unit (g11-secure-coding): lessons in one sitting, the lab and the test in the next; graded', async () => {
     const s = await setup(env, 'scorm12', { completion: { status: ['passed'] } }, SQL_UNIT);
