@@ -65,6 +65,16 @@ describe('curriculum coverage and size (from the catalogue)', async () => {
     }
   });
 
+  it.skipIf(partial)('mock-ups are made for their lesson: the same mock-up appears in at most two lessons', () => {
+    const where = new Map<string, string[]>();
+    for (const u of result.curriculum.units) for (const l of u.lessons) {
+      for (const m of l.html.vi.match(/<figure class="ks-mock[\s\S]*?<\/figure>/g) ?? []) where.set(m, [...(where.get(m) ?? []), `${u.id}/${l.id}`]);
+    }
+    expect(where.size).toBeGreaterThan(30);
+    const repeated = [...where].filter(([, ls]) => ls.length > 2).map(([m, ls]) => `${m.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 120)} → ${ls.join(', ')}`);
+    expect(repeated).toEqual([]);
+  });
+
   it.skipIf(partial)('fake addresses are realistic: mostly common endings, with look-alikes and sub-domain tricks, not "odd ending = scam"', () => {
     // Addresses shown in mock-ups (address bars, links, senders) of every lesson and question, and in the labs.
     const shown = [
