@@ -1,6 +1,8 @@
 // Which course backups a release offers: one per grade (course-grade-N.mbz) and one of all grades
-// (course-all-grades.mbz), units in grade order, then in the curriculum's order. Pure: packages come in as bytes.
+// (course-all-grades.mbz), units in grade order, then in the curriculum's order; each with the knowledge-contest quiz
+// of its school level (all three in course-all-grades.mbz). Pure: packages come in as bytes.
 import type { Unit } from '../../../src/model/unit.ts';
+import { schoolLevel, type SchoolLevel } from '../../../src/model/school-level.ts';
 import { courseBackup } from './course-backup.ts';
 
 export interface BuiltBackup { kind: 'grade' | 'all'; grade?: number; units: string[]; file: string; bytes: Uint8Array }
@@ -12,8 +14,12 @@ const courseSummary = (what: string, n: number) =>
 export function courseBackups(units: Unit[], scorm12: (unitId: string) => Uint8Array, competencies: Set<string>, guideUrl?: string): BuiltBackup[] {
   const ordered = units.map((u, i) => ({ u, i })).sort((a, b) => a.u.grade - b.u.grade || a.i - b.i).map((x) => x.u);
   const base = guideUrl ? (guideUrl.endsWith('/') ? guideUrl : `${guideUrl}/`) : undefined;
+  // The contest of a school level draws from every unit of the level, whichever backup carries it.
+  const levels = [...new Set(ordered.map((u) => schoolLevel(u.grade)))];
+  const contest = (level: SchoolLevel) => ({ level, units: ordered.filter((u) => schoolLevel(u.grade) === level) });
   const make = (list: Unit[], shortname: string, fullname: string, summary: string) =>
-    courseBackup({ shortname, fullname, summary, units: list.map((unit) => ({ unit, scorm12: scorm12(unit.id) })), competencies, guideUrl: base });
+    courseBackup({ shortname, fullname, summary, units: list.map((unit) => ({ unit, scorm12: scorm12(unit.id) })), competencies, guideUrl: base,
+      contests: levels.filter((l) => list.some((u) => schoolLevel(u.grade) === l)).map(contest) });
   const out: BuiltBackup[] = [];
   for (const grade of [...new Set(ordered.map((u) => u.grade))]) {
     const list = ordered.filter((u) => u.grade === grade);
