@@ -7,6 +7,9 @@ import { courseBackup } from '../../packaging/moodle/mbz/course-backup.ts';
 import { courseBackups } from '../../packaging/moodle/mbz/course-sets.ts';
 import { REPO } from '../moodle/harness/source.ts';
 import { JSDOM } from 'jsdom';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { schoolLevel } from '../../src/model/school-level.ts';
 import { CONTEST_GRADE, CONTEST_PASS, contestTimeLimit, QUESTIONS_PER_UNIT } from '../../packaging/moodle/mbz/contest-quiz.ts';
 import { moodleQuestion, questionBankXml, questionIdNumber } from '../../packaging/moodle/question-xml.ts';
 
@@ -133,5 +136,22 @@ describe('the knowledge-contest quizzes in the course backups', () => {
         if (m.qtype === 'ddwtos') expect([...e.querySelectorAll('answers > answer > answertext')].map((x) => x.textContent)).toEqual(m.dragboxes);
       }
     }
+  });
+});
+
+describe('the Moodle guide on the contests', () => {
+  it('states the contest quizzes as built: questions and minutes per level, grade and pass mark', () => {
+    const doc = readFileSync(join(REPO, 'docs/moodle-import.md'), 'utf8').replace(/\s+/g, ' ');
+    const all = loadCurriculum({ root: REPO });
+    const levels = new Map<string, number>();
+    for (const u of all.units) levels.set(schoolLevel(u.grade), (levels.get(schoolLevel(u.grade)) ?? 0) + QUESTIONS_PER_UNIT);
+    for (const [level, n] of levels) {
+      expect(doc, level).toContain(`${n} questions for ${level === 'primary' ? 'primary' : 'lower and upper secondary'}`);
+      expect(doc, level).toContain(`**${contestTimeLimit(n) / 60} minutes**`);
+    }
+    expect(doc).toContain(`**${QUESTIONS_PER_UNIT} random questions from each unit**`);
+    expect(doc).toContain(`**out of ${CONTEST_GRADE}, passed from ${CONTEST_PASS}**`);
+    expect(doc).toContain(`**ngẫu nhiên ${QUESTIONS_PER_UNIT} câu từ mỗi chủ đề**`);
+    expect(doc).toContain(`**${CONTEST_GRADE}, đạt từ ${CONTEST_PASS}**`);
   });
 });
