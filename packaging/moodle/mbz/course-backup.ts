@@ -16,7 +16,7 @@ import type { SchoolLevel } from '../../../src/model/school-level.ts';
 import { CONTEST_GRADE, CONTEST_PASS, contestName, contestQuizXml, LEVEL_NAMES } from './contest-quiz.ts';
 import { backupQuestionBank } from './questions.ts';
 import { tgz } from './tgz.ts';
-import { doc, EMPTY, ENROLMENTS, fields, fileRecord, gradeItem, MOODLE_RELEASE, MOODLE_VERSION, NULL, TIME } from './xml-parts.ts';
+import { activityGrades, doc, EMPTY, ENROLMENTS, fields, fileRecord, gradeItem, MOODLE_RELEASE, MOODLE_VERSION, NULL, TIME } from './xml-parts.ts';
 
 export interface BackupUnit {
   unit: Unit;
@@ -129,6 +129,10 @@ ${sco(itemSco, { manifest: ids.manifest, organization: ids.organization, parent:
 export function courseBackupFiles(spec: CourseBackupSpec): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
   const put = (path: string, text: string) => out.set(path, Buffer.from(text, 'utf8'));
+  /** An activity's files that hold nothing here: calendar events, filters, grade history, role overrides. */
+  const putEmpty = (dir: string) => {
+    for (const [name, xml] of [['calendar', EMPTY.calendar], ['filters', EMPTY.filters], ['grade_history', EMPTY.gradeHistory], ['roles', EMPTY.roles]] as const) put(`${dir}/${name}.xml`, xml);
+  };
   const fileRows: string[] = [];
   const activities: string[] = [];
   const sections: string[] = [];
@@ -174,13 +178,7 @@ ${fields({ modulename: 'scorm', sectionid: sectionId, sectionnumber: n, idnumber
 </module>`));
     const gradeItemId = n + 1;
     gradeItems.push(gradeItemId.toString());
-    put(`${dir}/grades.xml`, doc(`<activity_gradebook>
-  <grade_items>
-${gradeItem(gradeItemId, { categoryid: 1, itemname: u.title.vi, itemtype: 'mod', itemmodule: 'scorm', iteminstance: n, itemnumber: 0, idnumber: u.id, grademax: 100, gradepass: u.masteryScore, sortorder: n + 1 })}
-  </grade_items>
-  <grade_letters>
-  </grade_letters>
-</activity_gradebook>`));
+    put(`${dir}/grades.xml`, activityGrades(gradeItem(gradeItemId, { categoryid: 1, itemname: u.title.vi, itemtype: 'mod', itemmodule: 'scorm', iteminstance: n, itemnumber: 0, idnumber: u.id, grademax: 100, gradepass: u.masteryScore, sortorder: n + 1 })));
     put(`${dir}/inforef.xml`, doc(`<inforef>
   <fileref>
 ${refs.map((id) => `    <file>\n      <id>${id}</id>\n    </file>`).join('\n')}
@@ -199,10 +197,7 @@ ${refs.map((id) => `    <file>\n      <id>${id}</id>\n    </file>`).join('\n')}
 ${codes.map((c, k) => `    <competency>\n${fields({ idnumber: c, ruleoutcome: 3, sortorder: k, frameworkidnumber: FRAMEWORK_IDNUMBER, overridegrade: 0 }, 6)}\n    </competency>`).join('\n')}
   </competencies>
 </course_module_competencies>`).replace('<competencies>\n\n', '<competencies>\n'));
-    put(`${dir}/calendar.xml`, EMPTY.calendar);
-    put(`${dir}/filters.xml`, EMPTY.filters);
-    put(`${dir}/grade_history.xml`, EMPTY.gradeHistory);
-    put(`${dir}/roles.xml`, EMPTY.roles);
+    putEmpty(dir);
 
     put(`sections/section_${sectionId}/section.xml`, sectionXml(sectionId, n, `${u.title.vi}`, sectionSummary(u, spec.guideUrl), String(cmid)));
     put(`sections/section_${sectionId}/inforef.xml`, EMPTY.inforef);
@@ -233,13 +228,7 @@ ${fields({ modulename: 'quiz', sectionid: sectionId, sectionnumber: spec.units.l
   <tags>
   </tags>
 </module>`));
-      put(`${dir}/grades.xml`, doc(`<activity_gradebook>
-  <grade_items>
-${gradeItem(cmid, { categoryid: 1, itemname: contestName(c.level), itemtype: 'mod', itemmodule: 'quiz', iteminstance: j + 1, itemnumber: 0, idnumber: `contest-${c.level}`, grademax: CONTEST_GRADE, gradepass: CONTEST_PASS, sortorder: cmid })}
-  </grade_items>
-  <grade_letters>
-  </grade_letters>
-</activity_gradebook>`));
+      put(`${dir}/grades.xml`, activityGrades(gradeItem(cmid, { categoryid: 1, itemname: contestName(c.level), itemtype: 'mod', itemmodule: 'quiz', iteminstance: j + 1, itemnumber: 0, idnumber: `contest-${c.level}`, grademax: CONTEST_GRADE, gradepass: CONTEST_PASS, sortorder: cmid })));
       put(`${dir}/inforef.xml`, doc(`<inforef>
   <grade_itemref>
     <grade_item>
@@ -249,10 +238,7 @@ ${gradeItem(cmid, { categoryid: 1, itemname: contestName(c.level), itemtype: 'mo
 ${categoryRefs}
 </inforef>`));
       put(`${dir}/competencies.xml`, doc('<course_module_competencies>\n  <competencies>\n  </competencies>\n</course_module_competencies>'));
-      put(`${dir}/calendar.xml`, EMPTY.calendar);
-      put(`${dir}/filters.xml`, EMPTY.filters);
-      put(`${dir}/grade_history.xml`, EMPTY.gradeHistory);
-      put(`${dir}/roles.xml`, EMPTY.roles);
+      putEmpty(dir);
       activities.push(`        <activity>\n          <moduleid>${cmid}</moduleid>\n          <sectionid>${sectionId}</sectionid>\n          <modulename>quiz</modulename>\n          <title>${esc(contestName(c.level))}</title>\n          <directory>${dir}</directory>\n        </activity>`);
     });
     const title = 'Cuộc thi tìm hiểu về an toàn thông tin';
