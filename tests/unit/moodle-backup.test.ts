@@ -80,6 +80,12 @@ describe('the knowledge-contest quizzes in the course backups', () => {
     expect(Number(text(section, 'section > number'))).toBe(curriculum.units.length + 1);
     expect(text(section, 'section > sequence')).toBe(quizActs.map((a) => text(a, 'moduleid')).join(','));
     for (const a of quizActs) expect(all.get('moodle_backup.xml')).toContain(`<name>quiz_${text(a, 'moduleid')}_included</name>`);
+    // What moodle.json (and the Downloads page) says each backup carries is what it holds.
+    for (const b of backups) {
+      const qs = quizzes(files(b.file));
+      expect(b.contests.map((c) => `contest-${c.level}`), b.file).toEqual(qs.map((q) => text(xml(files(b.file).get(`${q.dir}/module.xml`)), 'module > idnumber')));
+      expect(b.contests.map((c) => c.questions), b.file).toEqual(qs.map((q) => q.doc.querySelectorAll('question_instance').length));
+    }
   });
 
   it('the quiz: random slots per unit category, time limit, one attempt, answers hidden until it closes, graded out of 10 with a pass mark', () => {
