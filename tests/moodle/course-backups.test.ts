@@ -148,7 +148,7 @@ async function passUnit(env: MoodleEnv, course: Course, scorm: RestoredScorm, un
 }
 
 describeMoodle('course backups restored into a real Moodle', (env) => {
-  it('course-grade-6.mbz: sections, SCORM settings, gradebook and competency links restored; a pass reaches the gradebook, completion and the competencies', async () => {
+  it('course-grade-6.mbz: sections, SCORM settings, gradebook and competency links restored, the lower-secondary contest quiz with the bank\'s own questions; a pass reaches the gradebook, completion and the competencies', async () => {
     const { units, index } = await release();
     const entry = index.backups?.find((b) => b.kind === 'grade' && b.grade === 6);
     expect(entry?.file.file).toBe('moodle/course-grade-6.mbz');
@@ -198,7 +198,7 @@ describeMoodle('course backups restored into a real Moodle', (env) => {
     }
   });
 
-  it('course-all-grades.mbz: every unit of every grade restored with the proven settings; a grade-3 unit passed by clicking is graded and complete', async () => {
+  it('course-all-grades.mbz: every unit of every grade restored with the proven settings; a grade-3 unit passed by clicking is graded and complete; the three contest quizzes draw from their units, and a primary contest started and submitted in the browser is graded', async () => {
     const { units, index } = await release();
     const entry = index.backups?.find((b) => b.kind === 'all');
     expect(entry?.units.slice().sort()).toEqual(units.map((u) => u.id).sort());
