@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Curriculum } from '../../src/model/load/load-curriculum.ts';
+import type { SchoolLevel } from '../../src/model/school-level.ts';
 import { sha256 } from '../zip.ts';
 import { competenciesCsv, usedProgrammeOutcomes } from './competencies-csv.ts';
 import { courseBackups } from './mbz/course-sets.ts';
@@ -16,7 +17,7 @@ export interface MoodleIndex {
   questionBanks: { unit: string; lang: 'vi' | 'en'; questions: number; omitted: { id: string; type: string; why: string }[]; file: MoodleFileEntry }[];
   competencies?: { requirements: number; file: MoodleFileEntry };
   /** Course backups (.mbz): one per grade and one of all grades; written by full builds only. */
-  backups?: { kind: 'grade' | 'all'; grade?: number; units: string[]; file: MoodleFileEntry }[];
+  backups?: { kind: 'grade' | 'all'; grade?: number; units: string[]; contests: { level: SchoolLevel; questions: number }[]; file: MoodleFileEntry }[];
 }
 
 /**
@@ -62,7 +63,7 @@ export function buildMoodle(curriculum: Curriculum, dist: string, opts: { partia
       // (Without the packages — buildMoodle called on its own — there is nothing to put in a backup.)
       const havePackages = curriculum.units.every((u) => existsSync(join(dist, 'packages', 'scorm12', `${u.id}.zip`)));
       if (havePackages) index.backups = courseBackups(curriculum.units, scorm12, codes, process.env.KHIENSO_GUIDE_URL)
-        .map((b) => ({ kind: b.kind, ...(b.grade ? { grade: b.grade } : {}), units: b.units, file: write(b.file, b.bytes) }));
+        .map((b) => ({ kind: b.kind, ...(b.grade ? { grade: b.grade } : {}), units: b.units, contests: b.contests, file: write(b.file, b.bytes) }));
     } else if (previous?.competencies && existsSync(join(out, 'competencies.csv'))) {
       write('competencies.csv', readFileSync(join(out, 'competencies.csv'), 'utf8'));
       index.competencies = previous.competencies;

@@ -61,79 +61,64 @@ function pct(f: number): string {
   return String(Math.round(f * 100 * 1e5) / 1e5);
 }
 
-function header(unit: Unit, q: Question, lang: Lang, type: string, questionHtml: string): string {
-  const name = `${q.id}`;
-  return [
-    `  <question type="${type}">`,
-    `    <name>${text(name)}</name>`,
-    `    <questiontext format="html">${html(questionHtml)}</questiontext>`,
-    `    <generalfeedback format="html"><text></text></generalfeedback>`,
-    `    <defaultgrade>${q.weight}</defaultgrade>`,
-    `    <penalty>0</penalty>`,
-    `    <hidden>0</hidden>`,
-    `    <idnumber>${xmlEscape(questionIdNumber(unit.id, q.id))}</idnumber>`,
-  ].join('\n');
+/** HTML text (what Moodle stores with format 1). */
+type Html = string;
+/** One answer row as Moodle stores it (question_answers). */
+export interface MoodleAnswer { text: string; format: 'html' | 'moodle_auto_format'; fraction: number; feedback: Html }
+/** Combined feedback (correct / partially correct / incorrect), HTML. */
+export interface CombinedFeedback { correct: Html; partial: Html; incorrect: Html }
+/**
+ * A question as Moodle stores it: the one mapping of the package's question types to Moodle's, written out both as
+ * Moodle XML (this file) and inside the course backups' questions.xml (mbz/questions.ts).
+ */
+export type MoodleQuestion = {
+  name: string; questiontext: Html; defaultgrade: number; idnumber: string; tags: string[];
+} & (
+  | { qtype: 'multichoice'; single: boolean; answers: MoodleAnswer[] }
+  /** answers[0] is "true", answers[1] "false". */
+  | { qtype: 'truefalse'; answers: [MoodleAnswer, MoodleAnswer] }
+  /** A subquestion with empty text is an extra wrong answer. */
+  | { qtype: 'match'; feedback: CombinedFeedback; subquestions: { text: Html; answer: string }[] }
+  /** Drag boxes (plain text, group 1, each used once); the question text holds the gaps [[n]]. */
+  | { qtype: 'ddwtos'; feedback: CombinedFeedback; dragboxes: string[] }
+  | { qtype: 'shortanswer'; usecase: 0 | 1; answers: MoodleAnswer[] }
+);
+
+function combinedFeedback(fb: { correct: Record<Lang, string>; incorrect: Record<Lang, string>; partial?: Record<Lang, string> }, lang: Lang): CombinedFeedback {
+  return { correct: para(fb.correct[lang]), partial: para((fb.partial ?? fb.incorrect)[lang]), incorrect: para(fb.incorrect[lang]) };
 }
 
-function tags(q: Question): string {
-  return `    <tags>\n${q.outcomes.map((o) => `      <tag>${text(o)}</tag>`).join('\n')}\n      <tag>${text('khienso')}</tag>\n    </tags>`;
-}
-
-function combined(fb: { correct: Record<Lang, string>; incorrect: Record<Lang, string>; partial?: Record<Lang, string> }, lang: Lang): string {
-  return [
-    `    <correctfeedback format="html">${html(para(fb.correct[lang]))}</correctfeedback>`,
-    `    <partiallycorrectfeedback format="html">${html(para((fb.partial ?? fb.incorrect)[lang]))}</partiallycorrectfeedback>`,
-    `    <incorrectfeedback format="html">${html(para(fb.incorrect[lang]))}</incorrectfeedback>`,
-    `    <shownumcorrect/>`,
-  ].join('\n');
-}
-
-/** One question as Moodle XML, or why it cannot be one. */
-export function questionXml(unit: Unit, q: Question, lang: Lang): { xml: string } | { omitted: string } {
+/** One question mapped to Moodle (see the mapping at the top of this file), or why it cannot be. */
+export function moodleQuestion(unit: Unit, q: Question, lang: Lang): { question: MoodleQuestion } | { omitted: string } {
+  const base = { name: q.id, defaultgrade: q.weight, idnumber: questionIdNumber(unit.id, q.id), tags: [...q.outcomes, 'khienso'] };
   const prompt = para(q.prompt[lang]);
   switch (q.type) {
     case 'single':
     case 'multiple': {
       const k = q.correct.length;
-      const answers = q.choices.map((c) => {
+      const answers = q.choices.map((c): MoodleAnswer => {
         const right = q.correct.includes(c.id);
-        const fraction = q.type === 'single' ? (right ? 1 : 0) : right ? 1 / k : -1 / k;
-        return `    <answer fraction="${pct(fraction)}" format="html">\n      ${html(xmlEscape(c.text[lang]))}\n      <feedback format="html">${html(para(c.feedback[lang]))}</feedback>\n    </answer>`;
+        return { text: xmlEscape(c.text[lang]), format: 'html', fraction: q.type === 'single' ? (right ? 1 : 0) : right ? 1 / k : -1 / k, feedback: para(c.feedback[lang]) };
       });
-      return { xml: [
-        header(unit, q, lang, 'multichoice', prompt),
-        `    <single>${q.type === 'single' ? 'true' : 'false'}</single>`,
-        `    <shuffleanswers>true</shuffleanswers>`,
-        `    <answernumbering>abc</answernumbering>`,
-        `    <showstandardinstruction>1</showstandardinstruction>`,
-        `    <correctfeedback format="html"><text></text></correctfeedback>`,
-        `    <partiallycorrectfeedback format="html"><text></text></partiallycorrectfeedback>`,
-        `    <incorrectfeedback format="html"><text></text></incorrectfeedback>`,
-        ...(q.type === 'multiple' ? ['    <shownumcorrect/>'] : []),
-        ...answers, tags(q), '  </question>',
-      ].join('\n') };
+      return { question: { ...base, questiontext: prompt, qtype: 'multichoice', single: q.type === 'single', answers } };
     }
     case 'truefalse': {
-      const ans = (value: boolean) => `    <answer fraction="${q.correct === value ? 100 : 0}" format="moodle_auto_format">\n      ${text(String(value))}\n      <feedback format="html">${html(para(q.feedback[value ? 'true' : 'false'][lang]))}</feedback>\n    </answer>`;
-      return { xml: [header(unit, q, lang, 'truefalse', prompt), ans(true), ans(false), tags(q), '  </question>'].join('\n') };
+      const ans = (value: boolean): MoodleAnswer => ({ text: String(value), format: 'moodle_auto_format', fraction: q.correct === value ? 1 : 0, feedback: para(q.feedback[value ? 'true' : 'false'][lang]) });
+      return { question: { ...base, questiontext: prompt, qtype: 'truefalse', answers: [ans(true), ans(false)] } };
     }
     case 'matching': {
       const pairs = new Map(q.correct);
       const used = new Set(pairs.values());
-      const sub = q.sources.map((s) => {
-        const target = q.targets.find((t) => t.id === pairs.get(s.id));
-        return `    <subquestion format="html">\n      ${html(xmlEscape(s.text[lang]))}\n      <answer>${text(target?.text[lang] ?? '')}</answer>\n    </subquestion>`;
-      });
+      const subquestions = q.sources.map((s) => ({ text: xmlEscape(s.text[lang]), answer: q.targets.find((t) => t.id === pairs.get(s.id))?.text[lang] ?? '' }));
       // A target no source uses is offered as a wrong answer: a subquestion with no text.
-      const extra = q.targets.filter((t) => !used.has(t.id)).map((t) => `    <subquestion format="html">\n      <text></text>\n      <answer>${text(t.text[lang])}</answer>\n    </subquestion>`);
-      return { xml: [header(unit, q, lang, 'match', prompt), '    <shuffleanswers>true</shuffleanswers>', combined(q.feedback, lang), ...sub, ...extra, tags(q), '  </question>'].join('\n') };
+      for (const t of q.targets) if (!used.has(t.id)) subquestions.push({ text: '', answer: t.text[lang] });
+      return { question: { ...base, questiontext: prompt, qtype: 'match', feedback: combinedFeedback(q.feedback, lang), subquestions } };
     }
     case 'ordering': {
       // Drag boxes are the steps in the order the author listed them; gap i takes the box of the i-th correct step.
       const gaps = q.correct.map((id, i) => `<li>${i + 1}. [[${q.steps.findIndex((s) => s.id === id) + 1}]]</li>`).join('');
-      const body = `${prompt}<p>${xmlEscape(ORDER_PROMPT[lang])}</p><ol style="list-style:none">${gaps}</ol>`;
-      const boxes = q.steps.map((s) => `    <dragbox>\n      ${text(s.text[lang])}\n      <group>1</group>\n    </dragbox>`);
-      return { xml: [header(unit, q, lang, 'ddwtos', body), '    <shuffleanswers>1</shuffleanswers>', combined(q.feedback, lang), ...boxes, tags(q), '  </question>'].join('\n') };
+      const questiontext = `${prompt}<p>${xmlEscape(ORDER_PROMPT[lang])}</p><ol style="list-style:none">${gaps}</ol>`;
+      return { question: { ...base, questiontext, qtype: 'ddwtos', feedback: combinedFeedback(q.feedback, lang), dragboxes: q.steps.map((s) => s.text[lang]) } };
     }
     case 'fillin': {
       const seen = new Set<string>();
@@ -144,10 +129,10 @@ export function questionXml(unit: Unit, q: Question, lang: Lang): { xml: string 
       };
       for (const a of q.accept) for (const v of [a.vi, a.en]) if (v !== undefined) add(v.normalize('NFC').trim());
       if (q.ignoreDiacritics) for (const v of [...accepted]) add(stripDiacritics(v));
-      const answers = accepted.map((v) => `    <answer fraction="100" format="moodle_auto_format">\n      ${text(escapeWildcards(v))}\n      <feedback format="html">${html(para(q.feedback.correct[lang]))}</feedback>\n    </answer>`);
+      const answers = accepted.map((v): MoodleAnswer => ({ text: escapeWildcards(v), format: 'moodle_auto_format', fraction: 1, feedback: para(q.feedback.correct[lang]) }));
       // A catch-all "*" at 0 % shows the explanation to learners who typed something else.
-      answers.push(`    <answer fraction="0" format="moodle_auto_format">\n      ${text('*')}\n      <feedback format="html">${html(para(q.feedback.incorrect[lang]))}</feedback>\n    </answer>`);
-      return { xml: [header(unit, q, lang, 'shortanswer', prompt), `    <usecase>${q.ignoreCase ? 0 : 1}</usecase>`, ...answers, tags(q), '  </question>'].join('\n') };
+      answers.push({ text: '*', format: 'moodle_auto_format', fraction: 0, feedback: para(q.feedback.incorrect[lang]) });
+      return { question: { ...base, questiontext: prompt, qtype: 'shortanswer', usecase: q.ignoreCase ? 0 : 1, answers } };
     }
     case 'hotspot':
       return { omitted: 'hotspot question (click the signs on a mock-up) has no Moodle core question type; it stays in the SCORM/xAPI/cmi5 packages' };
@@ -155,6 +140,76 @@ export function questionXml(unit: Unit, q: Question, lang: Lang): { xml: string 
       return { omitted: `interactive lab "${q.kind}" has no Moodle question type; it stays in the SCORM/xAPI/cmi5 packages` };
   }
   return { omitted: `question type "${(q as { type: string }).type}" has no Moodle mapping` };
+}
+
+function header(m: MoodleQuestion): string {
+  return [
+    `  <question type="${m.qtype}">`,
+    `    <name>${text(m.name)}</name>`,
+    `    <questiontext format="html">${html(m.questiontext)}</questiontext>`,
+    `    <generalfeedback format="html"><text></text></generalfeedback>`,
+    `    <defaultgrade>${m.defaultgrade}</defaultgrade>`,
+    `    <penalty>0</penalty>`,
+    `    <hidden>0</hidden>`,
+    `    <idnumber>${xmlEscape(m.idnumber)}</idnumber>`,
+  ].join('\n');
+}
+
+function tags(m: MoodleQuestion): string {
+  return `    <tags>\n${m.tags.map((o) => `      <tag>${text(o)}</tag>`).join('\n')}\n    </tags>`;
+}
+
+function combined(fb: CombinedFeedback): string {
+  return [
+    `    <correctfeedback format="html">${html(fb.correct)}</correctfeedback>`,
+    `    <partiallycorrectfeedback format="html">${html(fb.partial)}</partiallycorrectfeedback>`,
+    `    <incorrectfeedback format="html">${html(fb.incorrect)}</incorrectfeedback>`,
+    `    <shownumcorrect/>`,
+  ].join('\n');
+}
+
+function answerXml(a: MoodleAnswer): string {
+  const body = a.format === 'html' ? html(a.text) : text(a.text);
+  return `    <answer fraction="${pct(a.fraction)}" format="${a.format}">\n      ${body}\n      <feedback format="html">${html(a.feedback)}</feedback>\n    </answer>`;
+}
+
+/** A mapped question as Moodle XML (question/format/xml). */
+export function moodleQuestionXml(m: MoodleQuestion): string {
+  switch (m.qtype) {
+    case 'multichoice':
+      return [
+        header(m),
+        `    <single>${m.single ? 'true' : 'false'}</single>`,
+        `    <shuffleanswers>true</shuffleanswers>`,
+        `    <answernumbering>abc</answernumbering>`,
+        `    <showstandardinstruction>1</showstandardinstruction>`,
+        `    <correctfeedback format="html"><text></text></correctfeedback>`,
+        `    <partiallycorrectfeedback format="html"><text></text></partiallycorrectfeedback>`,
+        `    <incorrectfeedback format="html"><text></text></incorrectfeedback>`,
+        ...(m.single ? [] : ['    <shownumcorrect/>']),
+        ...m.answers.map(answerXml), tags(m), '  </question>',
+      ].join('\n');
+    case 'truefalse':
+      return [header(m), ...m.answers.map(answerXml), tags(m), '  </question>'].join('\n');
+    case 'match': {
+      const sub = m.subquestions.map((s) => s.text
+        ? `    <subquestion format="html">\n      ${html(s.text)}\n      <answer>${text(s.answer)}</answer>\n    </subquestion>`
+        : `    <subquestion format="html">\n      <text></text>\n      <answer>${text(s.answer)}</answer>\n    </subquestion>`);
+      return [header(m), '    <shuffleanswers>true</shuffleanswers>', combined(m.feedback), ...sub, tags(m), '  </question>'].join('\n');
+    }
+    case 'ddwtos': {
+      const boxes = m.dragboxes.map((b) => `    <dragbox>\n      ${text(b)}\n      <group>1</group>\n    </dragbox>`);
+      return [header(m), '    <shuffleanswers>1</shuffleanswers>', combined(m.feedback), ...boxes, tags(m), '  </question>'].join('\n');
+    }
+    case 'shortanswer':
+      return [header(m), `    <usecase>${m.usecase}</usecase>`, ...m.answers.map(answerXml), tags(m), '  </question>'].join('\n');
+  }
+}
+
+/** One question as Moodle XML, or why it cannot be one. */
+export function questionXml(unit: Unit, q: Question, lang: Lang): { xml: string } | { omitted: string } {
+  const r = moodleQuestion(unit, q, lang);
+  return 'omitted' in r ? r : { xml: moodleQuestionXml(r.question) };
 }
 
 /** In Moodle's short-answer matching "*" is a wildcard; a literal star is written "\*". */

@@ -8,6 +8,11 @@ import { expect, it } from 'vitest';
 import { buildUnits } from '../../packaging/build-units.ts';
 import { buildMoodle, type MoodleIndex } from '../../packaging/moodle/build-moodle.ts';
 import type { Unit } from '../../src/model/unit.ts';
+import { schoolLevel, type SchoolLevel } from '../../src/model/school-level.ts';
+import { scorePlain } from '../../src/core/scoring.ts';
+import { CONTEST_GRADE, CONTEST_PASS, CONTEST_REVIEW, contestTimeLimit, QUESTIONS_PER_UNIT } from '../../packaging/moodle/mbz/contest-quiz.ts';
+import { answerVariants, moodleResponse } from '../helpers/answer-variants.ts';
+import { answerQuizAttempt, importQuestionBank, restoredQuizzes, startQuizInBrowser, submitQuizInBrowser, type RestoredQuiz } from './harness/quiz.ts';
 import { competencyLinks, importCompetencyFramework, restoreBackup, restoredScorms, userCompetencies, type RestoredScorm } from './harness/backups.ts';
 import { closeTab, completionState, createCourse, createUser, describeMoodle, GUIDE_SCORM_SETTINGS, gradebookGrade, loginAs, openScorm, type Course, type MoodleEnv } from './harness/index.ts';
 import { completeUnitByClick } from './harness/learner.ts';
@@ -51,12 +56,83 @@ async function restoreAndCheck(env: MoodleEnv, file: string, unitIds: string[]) 
   const sections = await env.site.sql<{ section: number; summary: string }>(`SELECT section, summary FROM mdl_course_sections WHERE course = ${course.id} AND section > 0 ORDER BY section`);
   for (const [i, id] of unitIds.entries()) expect(sections[i]?.summary, `section ${i + 1} names its unit's lesson plan`).toContain(id);
   // Gradebook: one item per unit (0–100, pass mark = the unit's mastery score) under the course total.
-  const items = await env.site.sql<{ idnumber: string; grademax: string; gradepass: string }>(`SELECT idnumber, grademax, gradepass FROM mdl_grade_items WHERE courseid = ${course.id} AND itemtype = 'mod' ORDER BY sortorder`);
+  const items = await env.site.sql<{ idnumber: string; grademax: string; gradepass: string }>(`SELECT idnumber, grademax, gradepass FROM mdl_grade_items WHERE courseid = ${course.id} AND itemtype = 'mod' AND itemmodule = 'scorm' ORDER BY sortorder`);
   expect(items.map((i) => i.idnumber)).toEqual(unitIds);
   for (const i of items) { expect(Number(i.grademax)).toBe(100); expect(Number(i.gradepass)).toBeGreaterThan(0); }
   // Competencies: every assessed programme outcome linked to the course and to the activities assessing it.
   const links = await competencyLinks(env.site, course);
-  return { course, scorms, links };
+  const quizzes = await checkContests(env, course, unitIds);
+  return { course, scorms, links, quizzes };
+}
+
+/**
+ * The contest quizzes of a restored course: one per school level of its units, in the section after the units, with
+ * the settings of packaging/moodle/mbz/contest-quiz.ts, and QUESTIONS_PER_UNIT random slots per unit of the level,
+ * each drawing from that unit's category (grade → unit, outcomes included), which holds the unit's whole Moodle XML bank.
+ */
+async function checkContests(env: MoodleEnv, course: Course, unitIds: string[]): Promise<RestoredQuiz[]> {
+  const { units, index } = await release();
+  const levels = [...new Set(unitIds.map((id) => schoolLevel((units.find((u) => u.id === id) as Unit).grade)))];
+  const quizzes = await restoredQuizzes(env.site, course);
+  expect(quizzes.map((q) => q.idnumber)).toEqual(levels.map((l) => `contest-${l}`));
+  for (const [i, quiz] of quizzes.entries()) {
+    const level = levels[i] as SchoolLevel;
+    const levelUnits = units.filter((u) => schoolLevel(u.grade) === level).sort((a, b) => a.grade - b.grade);
+    expect(quiz.section, `${quiz.idnumber}: in the contest section after the units`).toBe(unitIds.length + 1);
+    const n = levelUnits.length * QUESTIONS_PER_UNIT;
+    expect(quiz.settings, quiz.idnumber).toEqual(expect.objectContaining({
+      timelimit: contestTimeLimit(n), attempts: 1, grade: CONTEST_GRADE, sumgrades: n, preferredbehaviour: 'deferredfeedback', overduehandling: 'autosubmit', ...CONTEST_REVIEW,
+    }));
+    expect(quiz.gradeItem).toEqual({ grademax: CONTEST_GRADE, gradepass: CONTEST_PASS });
+    expect(quiz.completion, 'complete when passed').toEqual({ completion: 2, completionpassgrade: 1, completiongradeitemnumber: 0 });
+    expect(quiz.slots.map((s) => s.categoryPath)).toEqual(levelUnits.flatMap((u) => Array.from({ length: QUESTIONS_PER_UNIT }, () => ['top', 'Khiên Số', `Lớp ${u.grade}`, u.id])));
+    for (const s of quiz.slots) {
+      const unit = s.categoryPath[3] as string;
+      expect(s.includeSubcategories, `slot ${s.slot}`).toBe(true);
+      expect(s.maxmark).toBe(1);
+      expect(s.categoryQuestions, `${quiz.idnumber} slot ${s.slot}: the category of ${unit} holds its whole bank`)
+        .toBe(index.questionBanks.find((b) => b.unit === unit && b.lang === 'vi')?.questions);
+    }
+  }
+  return quizzes;
+}
+
+/**
+ * The backup's questions are the Moodle XML bank's: the unit's bank imported with qformat_xml into another course
+ * gives, question by question (by id number), the same type, texts, marks, answers with fractions and feedback,
+ * options and tags as the restore.
+ */
+async function sameQuestionsAsBank(env: MoodleEnv, restored: Course, unitId: string) {
+  const { dist } = await release();
+  const other = await createCourse(env.site, 'khsbank');
+  const imp = await importQuestionBank(env.site, other, join(dist, 'moodle', 'questions', `${unitId}.xml`));
+  expect(imp.ok, imp.out.slice(-500)).toBe(true);
+  const read = (course: Course) => env.site.php<Record<string, unknown>>(`
+    require_once($CFG->libdir . '/questionlib.php');
+    $ctx = context_course::instance($args->courseid);
+    $rows = $DB->get_records_sql("SELECT q.id, e.idnumber FROM {question} q JOIN {question_versions} v ON v.questionid = q.id
+      JOIN {question_bank_entries} e ON e.id = v.questionbankentryid JOIN {question_categories} c ON c.id = e.questioncategoryid
+      WHERE c.contextid = ? AND e.idnumber LIKE ?", [$ctx->id, 'khienso.' . $args->unit . '.%']);
+    $out = [];
+    foreach ($rows as $r) {
+      $q = question_bank::load_question_data($r->id);
+      $o = (array)$q->options;
+      $answers = array_values(array_map(fn($a) => [$a->answer, (int)$a->answerformat, (float)$a->fraction, $a->feedback, (int)$a->feedbackformat], $o['answers'] ?? []));
+      $subs = array_values(array_map(fn($s) => [$s->questiontext, $s->answertext], $o['subquestions'] ?? []));
+      $opts = [];
+      foreach ($o as $k => $v) { if (is_scalar($v) && !in_array($k, ['id', 'question', 'questionid', 'trueanswer', 'falseanswer'])) { $opts[$k] = (string)$v; } }
+      ksort($opts);
+      $tags = array_values(core_tag_tag::get_item_tags_array('core_question', 'question', $r->id));
+      sort($tags);
+      $out[$r->idnumber] = ['qtype' => $q->qtype, 'name' => $q->name, 'questiontext' => $q->questiontext, 'defaultmark' => (float)$q->defaultmark,
+        'penalty' => (float)$q->penalty, 'answers' => $answers, 'subquestions' => $subs, 'options' => $opts, 'tags' => $tags,
+        'category' => $DB->get_field('question_categories', 'name', ['id' => $q->category])];
+    }
+    ksort($out);
+    return $out;`, { courseid: course.id, unit: unitId }, { readOnly: true });
+  const [fromBackup, fromBank] = [await read(restored), await read(other)];
+  expect(Object.keys(fromBackup).length).toBe(imp.added);
+  expect(fromBackup).toEqual(fromBank);
 }
 
 /** A student passes `unitId` by clicking; returns the score the package gave. */
@@ -72,13 +148,14 @@ async function passUnit(env: MoodleEnv, course: Course, scorm: RestoredScorm, un
 }
 
 describeMoodle('course backups restored into a real Moodle', (env) => {
-  it('course-grade-6.mbz: sections, SCORM settings, gradebook and competency links restored; a pass reaches the gradebook, completion and the competencies', async () => {
+  it('course-grade-6.mbz: sections, SCORM settings, gradebook and competency links restored, the lower-secondary contest quiz with the bank\'s own questions; a pass reaches the gradebook, completion and the competencies', async () => {
     const { units, index } = await release();
     const entry = index.backups?.find((b) => b.kind === 'grade' && b.grade === 6);
     expect(entry?.file.file).toBe('moodle/course-grade-6.mbz');
     const ids = units.filter((u) => u.grade === 6).map((u) => u.id);
     expect(entry?.units.slice().sort()).toEqual(ids.slice().sort());
     const { course, scorms, links } = await restoreAndCheck(env, 'course-grade-6.mbz', entry?.units ?? []);
+    await sameQuestionsAsBank(env, course, 'g6-internet-safety');
     const byId = new Map(units.map((u) => [u.id, u]));
     for (const s of scorms) {
       const unit = byId.get(s.idnumber) as Unit;
@@ -121,11 +198,12 @@ describeMoodle('course backups restored into a real Moodle', (env) => {
     }
   });
 
-  it('course-all-grades.mbz: every unit of every grade restored with the proven settings; a grade-3 unit passed by clicking is graded and complete', async () => {
+  it('course-all-grades.mbz: every unit of every grade restored with the proven settings; a grade-3 unit passed by clicking is graded and complete; the three contest quizzes draw from their units, and a primary contest started and submitted in the browser is graded', async () => {
     const { units, index } = await release();
     const entry = index.backups?.find((b) => b.kind === 'all');
     expect(entry?.units.slice().sort()).toEqual(units.map((u) => u.id).sort());
-    const { course, scorms } = await restoreAndCheck(env, 'course-all-grades.mbz', entry?.units ?? []);
+    const { course, scorms, quizzes } = await restoreAndCheck(env, 'course-all-grades.mbz', entry?.units ?? []);
+    expect(quizzes.map((q) => q.idnumber)).toEqual(['contest-primary', 'contest-lower-secondary', 'contest-upper-secondary']);
     const grades = scorms.map((s) => units.find((u) => u.id === s.idnumber)?.grade ?? 0);
     expect(grades).toEqual(grades.slice().sort((a, b) => a - b));
     const target = units.find((u) => u.grade === 3) as Unit;
@@ -133,28 +211,49 @@ describeMoodle('course backups restored into a real Moodle', (env) => {
     const { hs, expected } = await passUnit(env, course, scorm, target);
     await expect.poll(() => gradebookGrade(env.site, scorm, hs), { timeout: 20_000 }).toBe(expected);
     expect((await completionState(env.site, scorm, hs)).overall).toMatch(/^complete/);
+
+    // The primary-school contest: the student starts it in the browser (time limit confirmed, timer shown), answers
+    // (through the question engine) the package's key to every drawn question but the last two, which get another
+    // answer (wrong, partly right or another accepted form), and submits in the browser; the gradebook has the grade the project's scorer gives those answers.
+    const quiz = quizzes.find((q) => q.idnumber === 'contest-primary') as RestoredQuiz;
+    const ctx = await loginAs(env.browser, env.site, hs);
+    const { page, attemptUrl, timer } = await startQuizInBrowser(ctx, env.site, quiz.cmid);
+    expect(timer, 'the time limit runs').toBe(true);
+    const attemptid = Number(new URL(attemptUrl).searchParams.get('attempt'));
+    const drawn = await answerQuizAttempt(env.site, quiz, hs, [], { finish: false });
+    expect(drawn.attemptid).toBe(attemptid);
+    expect(drawn.slots.map((s) => s.slot).sort((a, b) => a - b)).toEqual(quiz.slots.map((s) => s.slot));
+    let earned = 0;
+    const answers = drawn.slots.map((s, i) => {
+      // Each random slot drew a question of its unit's category (or an outcome category under it).
+      expect(s.category.slice(0, 4), `slot ${s.slot}`).toEqual(quiz.slots.find((x) => x.slot === s.slot)?.categoryPath);
+      const [, unitId, qid] = s.idnumber.split('.');
+      const unit = units.find((u) => u.id === unitId) as Unit;
+      const q = unit.assessment.questions.find((x) => x.id === qid);
+      if (!q) throw new Error(`slot ${s.slot}: ${s.idnumber} is no question of the curriculum`);
+      const variants = answerVariants(q).filter((v) => !v.moodleDiffers);
+      const v = i < drawn.slots.length - 2 ? variants[0] : variants[1] ?? variants[0];
+      if (!v) throw new Error(`${s.idnumber}: no answer`);
+      earned += scorePlain(q, v.answer).fraction;
+      return { slot: s.slot, response: moodleResponse(unit, q, v.answer) };
+    });
+    await answerQuizAttempt(env.site, quiz, hs, answers, { finish: false });
+    await submitQuizInBrowser(page, env.site, attemptid, quiz.cmid);
+    const grade = (earned / quiz.slots.length) * CONTEST_GRADE;
+    expect(grade).toBeGreaterThanOrEqual(CONTEST_PASS);
+    const [g] = await env.site.sql<{ finalgrade: string | null }>(`SELECT g.finalgrade FROM mdl_grade_grades g JOIN mdl_grade_items i ON i.id = g.itemid
+      WHERE i.itemmodule = 'quiz' AND i.iteminstance = ${quiz.id} AND g.userid = ${hs.id}`);
+    expect(Number(g?.finalgrade), 'the contest grade in the gradebook').toBeCloseTo(grade, 4);
+    const done = await completionState(env.site, { id: quiz.id, cmid: quiz.cmid, courseid: course.id, version: '', scoid: 0 }, hs);
+    expect(done.overall, 'passed: the contest is complete').toBe('complete-pass');
+    await ctx.close();
   });
 
   it('every question bank (Moodle XML, Vietnamese and English) imports into the question bank with no warnings, in the grade → unit → outcome category tree', async () => {
     const { dist, index } = await release();
     const course = await createCourse(env.site, 'khsqb');
     for (const bank of index.questionBanks) {
-      const r = await env.site.php<{ ok: boolean; out: string; added: number }>(`
-        require_once($CFG->libdir . '/questionlib.php');
-        require_once($CFG->dirroot . '/question/format/xml/format.php');
-        $course = get_course($args->courseid);
-        $ctx = context_course::instance($course->id);
-        $cat = question_make_default_categories([$ctx]);
-        $before = $DB->count_records_sql('SELECT count(*) FROM {question_bank_entries} e JOIN {question_categories} c ON c.id = e.questioncategoryid WHERE c.contextid = ?', [$ctx->id]);
-        $q = new qformat_xml();
-        $q->setCategory($cat); $q->setContexts([$ctx]); $q->setCourse($course);
-        $q->setFilename($args->file); $q->setRealfilename(basename($args->file));
-        $q->setMatchgrades('error'); $q->setCatfromfile(true); $q->setContextfromfile(true); $q->setStoponerror(true);
-        ob_start();
-        $ok = $q->importpreprocess() && $q->importprocess() && $q->importpostprocess();
-        $out = ob_get_clean();
-        $after = $DB->count_records_sql('SELECT count(*) FROM {question_bank_entries} e JOIN {question_categories} c ON c.id = e.questioncategoryid WHERE c.contextid = ?', [$ctx->id]);
-        return ['ok' => (bool)$ok, 'out' => $out, 'added' => $after - $before];`, { courseid: course.id, file: join(dist, bank.file.file) });
+      const r = await importQuestionBank(env.site, course, join(dist, bank.file.file));
       expect(r.ok, `${bank.file.file}: ${r.out.slice(-500)}`).toBe(true);
       expect(r.out, bank.file.file).not.toMatch(/notifyproblem|alert-danger|alert-warning|debuggingmessage|PHP (Warning|Notice)|Coding error/);
       expect(r.added, bank.file.file).toBe(bank.questions);

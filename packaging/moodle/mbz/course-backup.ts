@@ -12,8 +12,11 @@ import { unzipSync } from 'fflate';
 import type { Unit } from '../../../src/model/unit.ts';
 import { packageIds, xmlEscape } from '../../xml.ts';
 import { FRAMEWORK_IDNUMBER } from '../competencies-csv.ts';
+import type { SchoolLevel } from '../../../src/model/school-level.ts';
+import { CONTEST_GRADE, CONTEST_PASS, contestName, contestQuizXml, LEVEL_NAMES } from './contest-quiz.ts';
+import { backupQuestionBank } from './questions.ts';
 import { tgz } from './tgz.ts';
-import { doc, EMPTY, ENROLMENTS, fields, fileRecord, gradeItem, MOODLE_RELEASE, MOODLE_VERSION, NULL, TIME } from './xml-parts.ts';
+import { activityGrades, doc, EMPTY, ENROLMENTS, fields, fileRecord, gradeItem, MOODLE_RELEASE, MOODLE_VERSION, NULL, TIME } from './xml-parts.ts';
 
 export interface BackupUnit {
   unit: Unit;
@@ -31,6 +34,11 @@ export interface CourseBackupSpec {
   competencies: Set<string>;
   /** Base URL of the published teacher guide (ending in /); without it the sections name the page instead of linking. */
   guideUrl?: string;
+  /**
+   * Knowledge-contest quizzes, one per school level, in a last section; each draws random questions from its units'
+   * categories. The question bank (questions.xml) holds the questions of every unit of every contest.
+   */
+  contests?: { level: SchoolLevel; units: Unit[] }[];
 }
 
 /** The SCORM settings every activity gets (mod_scorm field → value), as the real-Moodle tests prove right. */
@@ -44,6 +52,8 @@ export const BACKUP_SCORM_SETTINGS = {
 
 /** Moodle's grade aggregation "Mean of grades" (grade/lib GRADE_AGGREGATE_MEAN). */
 const AGGREGATE_MEAN = 0;
+/** The course's context id in the backup (course/course.xml contextid); the question categories live there. */
+const COURSE_CONTEXT = 2;
 
 const sha1 = (b: Uint8Array) => createHash('sha1').update(b).digest('hex');
 const esc = xmlEscape;
@@ -119,6 +129,10 @@ ${sco(itemSco, { manifest: ids.manifest, organization: ids.organization, parent:
 export function courseBackupFiles(spec: CourseBackupSpec): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
   const put = (path: string, text: string) => out.set(path, Buffer.from(text, 'utf8'));
+  /** An activity's files that hold nothing here: calendar events, filters, grade history, role overrides. */
+  const putEmpty = (dir: string) => {
+    for (const [name, xml] of [['calendar', EMPTY.calendar], ['filters', EMPTY.filters], ['grade_history', EMPTY.gradeHistory], ['roles', EMPTY.roles]] as const) put(`${dir}/${name}.xml`, xml);
+  };
   const fileRows: string[] = [];
   const activities: string[] = [];
   const sections: string[] = [];
@@ -164,13 +178,7 @@ ${fields({ modulename: 'scorm', sectionid: sectionId, sectionnumber: n, idnumber
 </module>`));
     const gradeItemId = n + 1;
     gradeItems.push(gradeItemId.toString());
-    put(`${dir}/grades.xml`, doc(`<activity_gradebook>
-  <grade_items>
-${gradeItem(gradeItemId, { categoryid: 1, itemname: u.title.vi, itemtype: 'mod', itemmodule: 'scorm', iteminstance: n, itemnumber: 0, idnumber: u.id, grademax: 100, gradepass: u.masteryScore, sortorder: n + 1 })}
-  </grade_items>
-  <grade_letters>
-  </grade_letters>
-</activity_gradebook>`));
+    put(`${dir}/grades.xml`, activityGrades(gradeItem(gradeItemId, { categoryid: 1, itemname: u.title.vi, itemtype: 'mod', itemmodule: 'scorm', iteminstance: n, itemnumber: 0, idnumber: u.id, grademax: 100, gradepass: u.masteryScore, sortorder: n + 1 })));
     put(`${dir}/inforef.xml`, doc(`<inforef>
   <fileref>
 ${refs.map((id) => `    <file>\n      <id>${id}</id>\n    </file>`).join('\n')}
@@ -189,10 +197,7 @@ ${refs.map((id) => `    <file>\n      <id>${id}</id>\n    </file>`).join('\n')}
 ${codes.map((c, k) => `    <competency>\n${fields({ idnumber: c, ruleoutcome: 3, sortorder: k, frameworkidnumber: FRAMEWORK_IDNUMBER, overridegrade: 0 }, 6)}\n    </competency>`).join('\n')}
   </competencies>
 </course_module_competencies>`).replace('<competencies>\n\n', '<competencies>\n'));
-    put(`${dir}/calendar.xml`, EMPTY.calendar);
-    put(`${dir}/filters.xml`, EMPTY.filters);
-    put(`${dir}/grade_history.xml`, EMPTY.gradeHistory);
-    put(`${dir}/roles.xml`, EMPTY.roles);
+    putEmpty(dir);
 
     put(`sections/section_${sectionId}/section.xml`, sectionXml(sectionId, n, `${u.title.vi}`, sectionSummary(u, spec.guideUrl), String(cmid)));
     put(`sections/section_${sectionId}/inforef.xml`, EMPTY.inforef);
@@ -203,8 +208,54 @@ ${codes.map((c, k) => `    <competency>\n${fields({ idnumber: c, ruleoutcome: 3,
     setting('activity', `scorm_${cmid}_included`, 1, ['activity', `scorm_${cmid}`]);
     setting('activity', `scorm_${cmid}_userinfo`, 0, ['activity', `scorm_${cmid}`]);
   });
-  // Moodle's settings list sections and activities interleaved in course order.
-  const ordered = [...settings.filter((s) => s.includes('<level>root</level>')), ...interleave(settings)];
+
+  // The contests: a last section with one quiz per school level; their questions in the course's question bank.
+  const contestUnits = [...new Map((spec.contests ?? []).flatMap((c) => c.units).map((u) => [u.id, u])).values()];
+  const bank = contestUnits.length ? backupQuestionBank(contestUnits, 'vi', COURSE_CONTEXT) : undefined;
+  const categoryRefs = `  <question_categoryref>\n${(bank?.categoryIds ?? []).map((id) => `    <question_category>\n      <id>${id}</id>\n    </question_category>`).join('\n')}\n  </question_categoryref>`;
+  if (bank && spec.contests?.length) {
+    const sectionId = spec.units.length + 2;
+    const cmids: number[] = [];
+    spec.contests.forEach((c, j) => {
+      const cmid = spec.units.length + 2 + j;
+      cmids.push(cmid);
+      const ctx = 99 + cmid;
+      const dir = `activities/quiz_${cmid}`;
+      const units = c.units.map((u) => ({ id: u.id, categoryId: bank.unitCategory.get(u.id) as number, questions: bank.questions.get(u.id) ?? 0 }));
+      put(`${dir}/quiz.xml`, contestQuizXml(j + 1, cmid, ctx, COURSE_CONTEXT, { level: c.level, units }));
+      put(`${dir}/module.xml`, doc(`<module id="${cmid}" version="${MOODLE_VERSION}">
+${fields({ modulename: 'quiz', sectionid: sectionId, sectionnumber: spec.units.length + 1, idnumber: `contest-${c.level}`, added: TIME, score: 0, indent: 0, visible: 1, visibleoncoursepage: 1, visibleold: 1, groupmode: 0, groupingid: 0, completion: 2, completiongradeitemnumber: 0, completionpassgrade: 1, completionview: 0, completionexpected: 0, availability: null, showdescription: 0, downloadcontent: 1, lang: null }, 2)}
+  <tags>
+  </tags>
+</module>`));
+      put(`${dir}/grades.xml`, activityGrades(gradeItem(cmid, { categoryid: 1, itemname: contestName(c.level), itemtype: 'mod', itemmodule: 'quiz', iteminstance: j + 1, itemnumber: 0, idnumber: `contest-${c.level}`, grademax: CONTEST_GRADE, gradepass: CONTEST_PASS, sortorder: cmid })));
+      put(`${dir}/inforef.xml`, doc(`<inforef>
+  <grade_itemref>
+    <grade_item>
+      <id>${cmid}</id>
+    </grade_item>
+  </grade_itemref>
+${categoryRefs}
+</inforef>`));
+      put(`${dir}/competencies.xml`, doc('<course_module_competencies>\n  <competencies>\n  </competencies>\n</course_module_competencies>'));
+      putEmpty(dir);
+      activities.push(`        <activity>\n          <moduleid>${cmid}</moduleid>\n          <sectionid>${sectionId}</sectionid>\n          <modulename>quiz</modulename>\n          <title>${esc(contestName(c.level))}</title>\n          <directory>${dir}</directory>\n        </activity>`);
+    });
+    const title = 'Cuộc thi tìm hiểu về an toàn thông tin';
+    const levels = spec.contests.map((c) => `<li>${esc(LEVEL_NAMES[c.level].vi)} (lớp ${LEVEL_NAMES[c.level].grades}) <span lang="en">(${esc(LEVEL_NAMES[c.level].en)})</span></li>`).join('');
+    const summary = `<p>Bài thi trắc nghiệm chọn ngẫu nhiên từ ngân hàng câu hỏi của các chủ đề (Ngân hàng câu hỏi → Khiên Số → lớp → chủ đề → yêu cầu cần đạt). Trước khi cho học sinh thi, đặt thời gian mở và đóng bài thi.</p><p lang="en">Contest quizzes drawing random questions from the units' question bank (Question bank → Khiên Số → grade → unit → requirement). Set the open and close times before the contest.</p><ul>${levels}</ul>`;
+    put(`sections/section_${sectionId}/section.xml`, sectionXml(sectionId, spec.units.length + 1, title, summary, cmids.join(',')));
+    put(`sections/section_${sectionId}/inforef.xml`, EMPTY.inforef);
+    sections.push(`        <section>\n          <sectionid>${sectionId}</sectionid>\n          <title>${esc(title)}</title>\n          <directory>sections/section_${sectionId}</directory>\n        </section>`);
+    setting('section', `section_${sectionId}_included`, 1, ['section', `section_${sectionId}`]);
+    setting('section', `section_${sectionId}_userinfo`, 0, ['section', `section_${sectionId}`]);
+    for (const cmid of cmids) {
+      setting('activity', `quiz_${cmid}_included`, 1, ['activity', `quiz_${cmid}`]);
+      setting('activity', `quiz_${cmid}_userinfo`, 0, ['activity', `quiz_${cmid}`]);
+    }
+  }
+  // The settings are in Moodle's order: root, then each section followed by the activities in it, in course order.
+  const ordered = settings;
 
   put('course/course.xml', doc(`<course id="1" contextid="2">
 ${fields({ shortname: spec.shortname, fullname: spec.fullname, idnumber: '', summary: spec.summary, summaryformat: 1, format: 'topics', showgrades: 1, newsitems: 0, startdate: 0, enddate: 0, marker: 0, maxbytes: 0, legacyfiles: 0, showreports: 0, visible: 1, groupmode: 0, groupmodeforce: 0, defaultgroupingid: 0, lang: '', theme: '', timecreated: TIME, timemodified: TIME, requested: 0, showactivitydates: 0, showcompletionconditions: 1, pdfexportfont: null, enablecompletion: 1, completionnotify: 0 }, 2)}
@@ -231,7 +282,7 @@ ${fields({ shortname: spec.shortname, fullname: spec.fullname, idnumber: '', sum
     </courseformatoption>
   </courseformatoptions>
 </course>`));
-  put('course/inforef.xml', EMPTY.courseInforef);
+  put('course/inforef.xml', bank ? EMPTY.courseInforef.replace('</inforef>', `${categoryRefs}\n</inforef>`) : EMPTY.courseInforef);
   put('course/roles.xml', EMPTY.roles);
   put('course/enrolments.xml', ENROLMENTS);
   put('course/calendar.xml', EMPTY.calendar);
@@ -271,7 +322,7 @@ ${gradeItem(1, { categoryid: null, itemname: null, itemtype: 'course', itemmodul
   put('scales.xml', EMPTY.scales);
   put('outcomes.xml', EMPTY.outcomes);
   put('groups.xml', EMPTY.groups);
-  put('questions.xml', doc('<question_categories>\n</question_categories>'));
+  put('questions.xml', bank?.xml ?? doc('<question_categories>\n</question_categories>'));
   put('completion.xml', EMPTY.completion);
   put('grade_history.xml', EMPTY.gradeHistory);
   put('moodle_backup.xml', doc(`<moodle_backup>
@@ -305,18 +356,6 @@ ${ordered.join('\n')}
     </settings>
   </information>
 </moodle_backup>`));
-  return out;
-}
-
-/** Section settings, each followed by the settings of the activity in it (the order Moodle writes). */
-function interleave(settings: string[]): string[] {
-  const sections = settings.filter((s) => s.includes('<level>section</level>'));
-  const acts = settings.filter((s) => s.includes('<level>activity</level>'));
-  const out: string[] = [];
-  for (let i = 0; i < sections.length; i += 2) {
-    out.push(sections[i] as string, sections[i + 1] as string);
-    if (i > 0) out.push(acts[i - 2] as string, acts[i - 1] as string);
-  }
   return out;
 }
 

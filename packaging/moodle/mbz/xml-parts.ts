@@ -37,6 +37,15 @@ ${fields({
     </grade_item>`;
 }
 
+/** An activity's grades.xml: its one grade item. */
+export const activityGrades = (item: string) => doc(`<activity_gradebook>
+  <grade_items>
+${item}
+  </grade_items>
+  <grade_letters>
+  </grade_letters>
+</activity_gradebook>`);
+
 /** One row of files.xml. `mimetype` null lets Moodle derive it from the file name on restore. */
 export function fileRecord(id: number, f: { contenthash: string; contextid: number; component: string; filearea: string; filepath: string; filename: string; filesize: number; mimetype: string | null }): string {
   return `  <file id="${id}">
