@@ -85,6 +85,6 @@ export interface Tracker {
 
 /** A non-blocking message for the learner about saving. */
 export interface TrackerNotice {
-  kind: 'standalone' | 'save-failed' | 'saved-again' | 'state-reset' | 'storage-unavailable' | 'review' | 'launch-failed' | 'statement-refused' | 'session-closed';
+  kind: 'standalone' | 'save-failed' | 'saved-again' | 'state-reset' | 'storage-unavailable' | 'review' | 'launch-failed' | 'statement-refused' | 'session-closed' | 'open-elsewhere';
   detail?: string;
 }

@@ -277,4 +277,41 @@ describe('cmi5 package with a strict cmi5 LMS, over several sittings', () => {
     expect(lms.lrs.refusals).toEqual([]);
     expect(lms.satisfied.has(registration)).toBe(true);
   });
+
+  it('"Duplicate tab" (sessionStorage copied into a second tab): the copy runs untracked with a notice and sends nothing in the session; the original carries on and its pass is reported', async () => {
+    const registration = crypto.randomUUID();
+    const ctx = await browser.newContext();
+    const s1 = lms.launch(registration);
+    const original = await open(s1.url, ctx);
+    await pressButton(original.frame, '#ks-next');
+    await expect.poll(() => lms.fetchCalls.length).toBe(1);
+    // What a browser's "Duplicate tab" does: a new tab with the same (now stripped) address and a copy of sessionStorage.
+    const copied = await original.page.evaluate(() => JSON.stringify({ ...sessionStorage }));
+    const address = original.page.url();
+    const before = lms.lrs.statements.length;
+    const dup = await ctx.newPage();
+    await dup.addInitScript((items) => { for (const [k, v] of Object.entries(JSON.parse(items) as Record<string, string>)) sessionStorage.setItem(k, v); }, copied);
+    await dup.goto(address);
+    await dup.waitForSelector('body.ks-ready');
+    expect(await dup.isVisible('[data-notice="open-elsewhere"]')).toBe(true);
+    await pressButton(dup.mainFrame(), '#ks-next');
+    await dup.close();
+    expect(lms.fetchCalls).toEqual([s1.session.id]);
+    // The original is still the session's only page: it passes, and nothing was refused.
+    const { expected } = await completeUnit(original.frame, unit, 0);
+    await expect.poll(() => resumeState(registration)?.best, { timeout: 15000 }).toBe(expected);
+    await closeTab(original.page, s1.session.id);
+    const inSession = lms.lrs.statements.slice(before).filter((st) => JSON.stringify(st).includes(s1.session.id));
+    expect(inSession.filter((st) => st.verb.id.endsWith('/passed')).length).toBe(1);
+    expect(lms.lrs.refusals).toEqual([]);
+    // A reload of the original tab is not a duplicate (covered above): a new page in a fresh tab after the original
+    // closed is not one either.
+    const later = await ctx.newPage();
+    await later.addInitScript((items) => { for (const [k, v] of Object.entries(JSON.parse(items) as Record<string, string>)) sessionStorage.setItem(k, v); }, copied);
+    await later.goto(address);
+    await later.waitForSelector('body.ks-ready');
+    expect(await later.isVisible('[data-notice="open-elsewhere"]')).toBe(false);
+    await ctx.close();
+    expect(lms.satisfied.has(registration)).toBe(true);
+  });
 });

@@ -249,6 +249,19 @@ describeMoodle('course backups restored into a real Moodle', (env) => {
     await ctx.close();
   });
 
+  it('every other per-grade backup (grades 3–5 and 7–12) restores with its units in order, the proven settings, the gradebook, completion, competency links and its school level\'s contest quiz', async () => {
+    const { index } = await release();
+    const others = (index.backups ?? []).filter((b) => b.kind === 'grade' && b.grade !== 6);
+    expect(others.map((b) => b.grade)).toEqual([3, 4, 5, 7, 8, 9, 10, 11, 12]);
+    for (const [i, b] of others.entries()) {
+      if (i > 0) await env.site.reset();
+      expect(b.file.file, 'the file name carries the grade').toMatch(new RegExp(`course-grade-${b.grade}\\.mbz$`));
+      const { links, quizzes } = await restoreAndCheck(env, b.file.file.split('/').pop() as string, b.units);
+      expect(quizzes.map((q) => q.idnumber), `grade ${b.grade}`).toEqual(b.contests.map((c) => `contest-${c.level}`));
+      expect(links.course.length, `grade ${b.grade}: the course is linked to the requirements its units assess`).toBeGreaterThan(0);
+    }
+  }, 1_200_000);
+
   it('every question bank (Moodle XML, Vietnamese and English) imports into the question bank with no warnings, in the grade → unit → outcome category tree', async () => {
     const { dist, index } = await release();
     const course = await createCourse(env.site, 'khsqb');

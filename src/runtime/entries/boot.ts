@@ -13,7 +13,7 @@ export function pageUnit(): RuntimeUnit {
  * Runs the player with the LMS adapter when an LMS is found and answers, and falls back to standalone
  * mode (progress kept in this browser, with a visible notice) when none is found or it refuses to start.
  */
-export async function bootWithLms(createLmsTracker: (unit: RuntimeUnit) => Tracker | null): Promise<void> {
+export async function bootWithLms(createLmsTracker: (unit: RuntimeUnit) => Tracker | null, why?: 'open-elsewhere'): Promise<void> {
   const unit = pageUnit();
   const lmsTracker = createLmsTracker(unit);
   let failure: string | null = null;
@@ -29,5 +29,6 @@ export async function bootWithLms(createLmsTracker: (unit: RuntimeUnit) => Track
   const standalone = createStandaloneTracker(unit.id);
   const running = runPlayer(standalone);
   if (failure) standalone.onNotice?.({ kind: 'launch-failed', detail: failure });
+  if (why) standalone.onNotice?.({ kind: why });
   await running;
 }

@@ -22,7 +22,7 @@ export async function runPlayer(tracker: Tracker): Promise<Session> {
   const announce = (m: string) => { live.textContent = ''; setTimeout(() => { live.textContent = m; }, 30); };
   const showNotices = () => {
     const t = UI[lang];
-    const text: Record<TrackerNotice['kind'], string> = { standalone: t.standalone, 'storage-unavailable': t.storage, 'save-failed': t.saveFailed, 'saved-again': t.savedAgain, 'state-reset': t.stateReset, review: t.review, 'launch-failed': t.launchFailed, 'statement-refused': t.refused, 'session-closed': t.sessionClosed };
+    const text: Record<TrackerNotice['kind'], string> = { standalone: t.standalone, 'storage-unavailable': t.storage, 'save-failed': t.saveFailed, 'saved-again': t.savedAgain, 'state-reset': t.stateReset, review: t.review, 'launch-failed': t.launchFailed, 'statement-refused': t.refused, 'session-closed': t.sessionClosed, 'open-elsewhere': t.openElsewhere };
     noticeBox.replaceChildren(...[...notices].map((k) => el('p', { 'data-notice': k }, [text[k], details.get(k) ? ` (${details.get(k)})` : ''])));
     noticeBox.hidden = notices.size === 0;
   };
