@@ -9,7 +9,8 @@ import type { Unit } from '../../src/model/unit.ts';
 import { PACKAGE_FORMATS } from '../formats.ts';
 import { labAssets } from '../runtime-bundle.ts';
 import { sha256, zipPackage, type PackageFiles } from '../zip.ts';
-import { bundleContest, type ContestEntry } from './bundle.ts';
+import { bundleContest, contestParts, type ContestEntry } from './bundle.ts';
+import { lazyFile } from '../../src/contest/page/lazy-names.ts';
 import { buildCtfdChallenge } from './ctfd.ts';
 import { buildContestPage } from './page.ts';
 import { solutionSheet } from './solution-sheet.ts';
@@ -39,7 +40,7 @@ export function runtimeChallenge(c: LoadedChallenge): RuntimeChallenge {
   const t = c.text;
   return {
     id: t.id, tier: t.tier, title: t.title, category: t.category, story: t.story, task: t.task, value: t.value, fixValue: t.fixValue,
-    hints: t.hints, outcomes: t.outcomes, ...(c.module.fix ? { fix: { fn: c.module.fix.fn, vulnerable: c.module.fix.vulnerable } } : {}),
+    hints: t.hints, outcomes: t.outcomes, start: c.module.start, usesSql: c.module.usesSql === true, ...(c.module.fix ? { fix: { fn: c.module.fix.fn, vulnerable: c.module.fix.vulnerable } } : {}),
   };
 }
 
@@ -61,21 +62,42 @@ function packagingUnit(def: ContestDef, contest: RuntimeContest): Unit {
 }
 
 /**
- * The files of one contest page for one runtime. LMS packages are served over http and load the SQLite
- * engine file; the offline pages (play/, CTFd) may be opened straight from disk (file://), where browsers
- * refuse to fetch files, so they carry the engine as a script instead.
+ * The files of one contest page for one runtime: index.html, contest.js (what the page needs to start)
+ * and its lazy parts (lazy/…: each challenge's code, the SQLite glue, the code runner), loaded only when
+ * a challenge that needs them is opened. LMS packages are served over http and fetch the SQLite engine
+ * file; the offline pages (play/, CTFd) may be opened straight from disk (file://), where browsers refuse
+ * to fetch files, so their engine is a lazy script part too.
  */
 async function pageFiles(contest: RuntimeContest, entry: ContestEntry): Promise<PackageFiles> {
   const offline = entry === 'standalone';
+  const page: RuntimeContest = offline ? { ...contest, offline: true } : contest;
+  const wasm = labAssets('sql').find((x) => x.name.endsWith('.wasm'));
+  if (!wasm) throw new Error('the SQLite engine (sql-wasm.wasm) is missing from the lab assets');
   const files: PackageFiles = new Map<string, string | Uint8Array>([
-    ['index.html', buildContestPage(contest, await bundleContest('runner'), 'contest.js', offline ? ['sql-wasm-data.js'] : [])],
+    ['index.html', buildContestPage(page, 'contest.js')],
     ['contest.js', await bundleContest(entry)],
+    ...await contestParts(contest.challenges, offline, wasm.bytes),
   ]);
-  for (const a of labAssets('sql').filter((x) => x.name.endsWith('.wasm'))) {
-    if (offline) files.set('sql-wasm-data.js', `window.KS_SQL_WASM=${JSON.stringify(Buffer.from(a.bytes).toString('base64'))};\n`);
-    else files.set(a.name, a.bytes);
-  }
+  if (!offline && contest.challenges.some((c) => c.usesSql)) files.set(wasm.name, wasm.bytes);
   return files;
+}
+
+/**
+ * The lazy parts opening a challenge loads: its code, the SQLite glue if it uses SQL (and, in an offline
+ * page, the engine as a script). The code runner comes at the first fix check.
+ */
+export function challengeScripts(contest: RuntimeContest, c: RuntimeChallenge): string[] {
+  return [lazyFile(`challenge-${c.id}`), ...(c.usesSql ? [lazyFile('sql'), ...(contest.offline ? [lazyFile('sql-wasm')] : [])] : [])];
+}
+
+/**
+ * The scripts the browser runs before the contest is interactive: contest.js (the page opens on the
+ * contest's overview), and a one-challenge page's challenge parts (it opens on that challenge).
+ * `npm run bench` measures these; the e2e test checks the page requests no other script on load.
+ */
+export function initialScripts(contest: RuntimeContest): string[] {
+  const only = contest.challenges.length === 1 ? contest.challenges[0] : undefined;
+  return ['contest.js', ...(only ? challengeScripts(contest, only) : [])];
 }
 
 /**

@@ -18,8 +18,8 @@ input,select,textarea{font:inherit;padding:.35rem;border:2px solid #7a8594;borde
 .ct-skip{position:absolute;left:-999px}.ct-skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:2}#ct-notice{margin:.5rem 1rem;padding:.5rem;border:1px solid #b08800;background:#fff8db}
 .ct-team{max-width:30rem;margin:3rem auto;background:#fff;padding:1.5rem;border:1px solid #dde2e8;border-radius:.4rem}.ct-team input{display:block;width:100%;margin:.4rem 0 1rem}.ct-meta{color:#4a5562}.ct-reminder{border-left:4px solid #b08800;background:#fff8db;padding:.4rem .6rem}`;
 
-/** The single page of a contest unit: data, the code runner's script, the contest script. */
-export function buildContestPage(contest: RuntimeContest, runnerScript: string, script: string, before: string[] = []): string {
+/** The single page of a contest unit: its data and the contest script (which loads the rest from lazy/ when needed). */
+export function buildContestPage(contest: RuntimeContest, script: string): string {
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -34,8 +34,7 @@ export function buildContestPage(contest: RuntimeContest, runnerScript: string, 
 <div id="ct-notice" role="status" hidden></div>
 <div id="ct-app"><noscript>Cần bật JavaScript. / JavaScript is needed.</noscript></div>
 <script type="application/json" id="ks-contest">${safe(JSON.stringify(contest))}</script>
-<script type="text/plain" id="ks-runner">${safe(runnerScript)}</script>
-${before.map((b) => `<script src="${esc(b)}"></script>\n`).join('')}<script src="${esc(script)}"></script>
+<script src="${esc(script)}"></script>
 </body>
 </html>
 `;
