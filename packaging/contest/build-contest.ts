@@ -29,11 +29,26 @@ export interface ContestBuildOptions {
   log?: (line: string) => void;
 }
 
+export interface ContestFile { file: string; bytes: number; sha256: string }
+
 export interface ContestCatalogEntry {
   id: string;
   challenges: string[];
-  packages: Record<string, { file: string; bytes: number; sha256: string }>;
+  /** The LMS packages by format (file paths relative to dist/). */
+  packages: Record<string, ContestFile>;
+  /** The standalone page (play/<id>/) as one zip, for a school lab with no LMS and no server. */
+  offline: ContestFile;
 }
+
+/** dist/contest/catalog.json: what the teacher site lists for download. */
+export interface ContestCatalog {
+  generator: 'khien-so';
+  contests: ContestCatalogEntry[];
+  /** Every ctfcli challenge folder (ctfd/<challenge>/…) in one zip, for organisers running CTFd. */
+  ctfd: ContestFile & { challenges: number };
+}
+
+const fileEntry = (file: string, zip: Uint8Array): ContestFile => ({ file: `contest/${file}`, bytes: zip.length, sha256: sha256(zip) });
 
 /** A challenge as the player's page needs it: texts, points, hints, the code to fix; no solution. */
 export function runtimeChallenge(c: LoadedChallenge): RuntimeChallenge {
@@ -101,9 +116,10 @@ export function initialScripts(contest: RuntimeContest): string[] {
 }
 
 /**
- * Builds dist/contest/: for each contest unit a standalone page (play/<id>/), SCORM 1.2, xAPI and cmi5
- * packages (<format>/<id>.zip, manifests validated like every unit's), organiser solution sheets, and a
- * ctfcli challenge folder per challenge (ctfd/<challenge>/challenge.yml + files). Written to a staging
+ * Builds dist/contest/: for each contest unit a standalone page (play/<id>/, also zipped as offline/<id>.zip),
+ * SCORM 1.2, xAPI and cmi5 packages (<format>/<id>.zip, manifests validated like every unit's), organiser
+ * solution sheets, and a ctfcli challenge folder per challenge (ctfd/<challenge>/challenge.yml + files, all
+ * of them also in ctfd.zip); catalog.json lists the downloads with size and SHA-256. Written to a staging
  * folder and swapped in only when everything built.
  */
 export async function buildContest(opts: ContestBuildOptions): Promise<{ sources: ContestSources; catalog: ContestCatalogEntry[] }> {
@@ -121,8 +137,11 @@ export async function buildContest(opts: ContestBuildOptions): Promise<{ sources
     for (const def of sources.contests) {
       const contest = runtimeContest(def, sources, seed);
       const unit = packagingUnit(def, contest);
-      for (const [name, content] of await pageFiles(contest, 'standalone')) write(`play/${def.id}/${name}`, content);
-      const entry: ContestCatalogEntry = { id: def.id, challenges: def.challenges, packages: {} };
+      const play = await pageFiles(contest, 'standalone');
+      for (const [name, content] of play) write(`play/${def.id}/${name}`, content);
+      const offlineZip = zipPackage(play);
+      write(`offline/${def.id}.zip`, offlineZip);
+      const entry: ContestCatalogEntry = { id: def.id, challenges: def.challenges, packages: {}, offline: fileEntry(`offline/${def.id}.zip`, offlineZip) };
       for (const id of CONTEST_FORMATS) {
         const format = PACKAGE_FORMATS.find((f) => f.id === id);
         if (!format) throw new Error(`no package format ${id}`);
@@ -135,7 +154,7 @@ export async function buildContest(opts: ContestBuildOptions): Promise<{ sources
         const zip = zipPackage(files);
         const file = `${id}/${def.id}.zip`;
         write(file, zip);
-        entry.packages[id] = { file: `contest/${file}`, bytes: zip.length, sha256: sha256(zip) };
+        entry.packages[id] = fileEntry(file, zip);
         log(`  • ${def.id}: ${format.label} contest package (${Math.round(zip.length / 1024)} KB)`);
       }
       for (const lang of ['vi', 'en'] as const) write(`solutions/${def.id}.${lang}.md`, solutionSheet(def, sources, lang));
@@ -147,13 +166,20 @@ export async function buildContest(opts: ContestBuildOptions): Promise<{ sources
       catalog.push(entry);
     }
     // ctfcli folders: one per challenge, each with an offline page of that challenge alone.
+    const ctfdFiles: PackageFiles = new Map();
     for (const c of sources.challenges) {
       const contest = runtimeContest({ id: `contest-${c.text.id}`, version: '1.0.0', title: c.text.title, summary: c.text.title, masteryScore: 0, grade: 12, challenges: [c.text.id] }, sources, seed, 'ctfd');
       const folder = buildCtfdChallenge(c, sources, seed, zipPackage(await pageFiles(contest, 'standalone')));
-      for (const [name, content] of folder) write(`ctfd/${c.text.id}/${name}`, content);
+      for (const [name, content] of folder) {
+        write(`ctfd/${c.text.id}/${name}`, content);
+        ctfdFiles.set(`ctfd/${c.text.id}/${name}`, content);
+      }
     }
-    log(`  • ctfcli: ${sources.challenges.length} challenge folders`);
-    write('catalog.json', JSON.stringify({ generator: 'khien-so', contests: catalog }, null, 2) + '\n');
+    const ctfdZip = zipPackage(ctfdFiles);
+    write('ctfd.zip', ctfdZip);
+    log(`  • ctfcli: ${sources.challenges.length} challenge folders (also as ctfd.zip)`);
+    const index: ContestCatalog = { generator: 'khien-so', contests: catalog, ctfd: { ...fileEntry('ctfd.zip', ctfdZip), challenges: sources.challenges.length } };
+    write('catalog.json', JSON.stringify(index, null, 2) + '\n');
     const target = join(opts.dist, 'contest');
     mkdirSync(opts.dist, { recursive: true });
     if (existsSync(target)) rmSync(target, { recursive: true, force: true });
