@@ -72,7 +72,8 @@ export async function contestParts(challenges: { id: string; usesSql: boolean; f
     parts.set(lazyFile(`challenge-${c.id}`), await bundlePart(`challenge-${c.id}`, `import { ${camel(c.id)} as part } from './${c.id}.ts';`, dir));
   }
   if (challenges.some((c) => c.usesSql)) {
-    parts.set(lazyFile('sql'), await bundlePart('sql', `import part from 'sql.js';`, dir));
+    // With the lessons' shim for the two 64-bit views sql.js makes at start-up, which Safari 14.1 lacks.
+    parts.set(lazyFile('sql'), await bundlePart('sql', `import part from 'sql.js';\nimport { shimBigIntArrays } from '../../labs/sql/engine.ts';\nshimBigIntArrays();`, dir));
     if (offline) parts.set(lazyFile('sql-wasm'), `globalThis.${LAZY_REGISTER}("sql-wasm",${JSON.stringify(Buffer.from(sqlWasm).toString('base64'))});\n`);
   }
   if (challenges.some((c) => c.fix)) {

@@ -10,7 +10,7 @@ const CSS = `*{box-sizing:border-box}body{font:16px/1.5 system-ui,"Segoe UI",Rob
 .ct-nav li button{display:block;width:100%;text-align:left;margin:.15rem 0;padding:.45rem .6rem;border:1px solid #c5ccd6;border-radius:.3rem;background:#fff;font:inherit;cursor:pointer}
 .ct-nav li button[aria-current=true]{border:2px solid #0b3d63;background:#e8f0f8}.ct-mark{color:#12632b}main{flex:1 1 30rem;min-width:0;background:#fff;border:1px solid #dde2e8;border-radius:.4rem;padding:1rem}
 button{font:inherit;padding:.4rem .8rem;border-radius:.3rem;border:1px solid #0b3d63;background:#0b3d63;color:#fff;cursor:pointer}button:disabled{opacity:.6;cursor:default}.ct-nav li button{color:#1b1f24}
-input,select,textarea{font:inherit;padding:.35rem;border:2px solid #7a8594;border-radius:.3rem}:focus-visible{outline:3px solid #d9480f;outline-offset:2px}
+input,select,textarea{font:inherit;padding:.35rem;border:2px solid #7a8594;border-radius:.3rem}:focus{outline:3px solid #d9480f;outline-offset:2px}:focus:not(:focus-visible){outline:none}
 .ct-bar{display:flex;gap:.4rem;flex-wrap:wrap}.ct-bar input{flex:1 1 18rem;font-family:ui-monospace,Consolas,monospace}textarea,#ct-cookies{display:block;width:100%;font-family:ui-monospace,Consolas,monospace}
 .ct-view{width:100%;height:22rem;border:1px solid #7a8594;border-radius:.3rem;background:#fff}.ct-source{white-space:pre-wrap;word-break:break-all;background:#f1f3f5;padding:.5rem;max-height:18rem;overflow:auto}
 .ct-code{min-height:14rem}.ct-flag{margin:1rem 0;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}.ct-flag input{flex:1 1 16rem;font-family:ui-monospace,Consolas,monospace}
