@@ -29,8 +29,9 @@ export default [
     },
   },
   {
-    // The secure-coding lab ships a shim for the two views sql.js creates at start-up (src/labs/sql/engine.ts).
-    files: ['**/lab-sql.js'],
+    // The secure-coding lab ships a shim for the two views sql.js creates at start-up (src/labs/sql/engine.ts),
+    // and so does the contest page's SQLite part.
+    files: ['**/lab-sql.js', '**/lazy/sql.js'],
     settings: { polyfills: ['BigInt64Array', 'BigUint64Array'] },
   },
 ];

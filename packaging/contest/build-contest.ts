@@ -9,7 +9,8 @@ import type { Unit } from '../../src/model/unit.ts';
 import { PACKAGE_FORMATS } from '../formats.ts';
 import { labAssets } from '../runtime-bundle.ts';
 import { sha256, zipPackage, type PackageFiles } from '../zip.ts';
-import { bundleContest, type ContestEntry } from './bundle.ts';
+import { bundleContest, contestParts, type ContestEntry } from './bundle.ts';
+import { lazyFile } from '../../src/contest/page/lazy-names.ts';
 import { buildCtfdChallenge } from './ctfd.ts';
 import { buildContestPage } from './page.ts';
 import { solutionSheet } from './solution-sheet.ts';
@@ -28,18 +29,33 @@ export interface ContestBuildOptions {
   log?: (line: string) => void;
 }
 
+export interface ContestFile { file: string; bytes: number; sha256: string }
+
 export interface ContestCatalogEntry {
   id: string;
   challenges: string[];
-  packages: Record<string, { file: string; bytes: number; sha256: string }>;
+  /** The LMS packages by format (file paths relative to dist/). */
+  packages: Record<string, ContestFile>;
+  /** The standalone page (play/<id>/) as one zip, for a school lab with no LMS and no server. */
+  offline: ContestFile;
 }
+
+/** dist/contest/catalog.json: what the teacher site lists for download. */
+export interface ContestCatalog {
+  generator: 'khien-so';
+  contests: ContestCatalogEntry[];
+  /** Every ctfcli challenge folder (ctfd/<challenge>/…) in one zip, for organisers running CTFd. */
+  ctfd: ContestFile & { challenges: number };
+}
+
+const fileEntry = (file: string, zip: Uint8Array): ContestFile => ({ file: `contest/${file}`, bytes: zip.length, sha256: sha256(zip) });
 
 /** A challenge as the player's page needs it: texts, points, hints, the code to fix; no solution. */
 export function runtimeChallenge(c: LoadedChallenge): RuntimeChallenge {
   const t = c.text;
   return {
     id: t.id, tier: t.tier, title: t.title, category: t.category, story: t.story, task: t.task, value: t.value, fixValue: t.fixValue,
-    hints: t.hints, outcomes: t.outcomes, ...(c.module.fix ? { fix: { fn: c.module.fix.fn, vulnerable: c.module.fix.vulnerable } } : {}),
+    hints: t.hints, outcomes: t.outcomes, start: c.module.start, usesSql: c.module.usesSql === true, ...(c.module.fix ? { fix: { fn: c.module.fix.fn, vulnerable: c.module.fix.vulnerable } } : {}),
   };
 }
 
@@ -61,27 +77,49 @@ function packagingUnit(def: ContestDef, contest: RuntimeContest): Unit {
 }
 
 /**
- * The files of one contest page for one runtime. LMS packages are served over http and load the SQLite
- * engine file; the offline pages (play/, CTFd) may be opened straight from disk (file://), where browsers
- * refuse to fetch files, so they carry the engine as a script instead.
+ * The files of one contest page for one runtime: index.html, contest.js (what the page needs to start)
+ * and its lazy parts (lazy/…: each challenge's code, the SQLite glue, the code runner), loaded only when
+ * a challenge that needs them is opened. LMS packages are served over http and fetch the SQLite engine
+ * file; the offline pages (play/, CTFd) may be opened straight from disk (file://), where browsers refuse
+ * to fetch files, so their engine is a lazy script part too.
  */
 async function pageFiles(contest: RuntimeContest, entry: ContestEntry): Promise<PackageFiles> {
   const offline = entry === 'standalone';
+  const page: RuntimeContest = offline ? { ...contest, offline: true } : contest;
+  const wasm = labAssets('sql').find((x) => x.name.endsWith('.wasm'));
+  if (!wasm) throw new Error('the SQLite engine (sql-wasm.wasm) is missing from the lab assets');
   const files: PackageFiles = new Map<string, string | Uint8Array>([
-    ['index.html', buildContestPage(contest, await bundleContest('runner'), 'contest.js', offline ? ['sql-wasm-data.js'] : [])],
+    ['index.html', buildContestPage(page, 'contest.js')],
     ['contest.js', await bundleContest(entry)],
+    ...await contestParts(contest.challenges, offline, wasm.bytes),
   ]);
-  for (const a of labAssets('sql').filter((x) => x.name.endsWith('.wasm'))) {
-    if (offline) files.set('sql-wasm-data.js', `window.KS_SQL_WASM=${JSON.stringify(Buffer.from(a.bytes).toString('base64'))};\n`);
-    else files.set(a.name, a.bytes);
-  }
+  if (!offline && contest.challenges.some((c) => c.usesSql)) files.set(wasm.name, wasm.bytes);
   return files;
 }
 
 /**
- * Builds dist/contest/: for each contest unit a standalone page (play/<id>/), SCORM 1.2, xAPI and cmi5
- * packages (<format>/<id>.zip, manifests validated like every unit's), organiser solution sheets, and a
- * ctfcli challenge folder per challenge (ctfd/<challenge>/challenge.yml + files). Written to a staging
+ * The lazy parts opening a challenge loads: its code, the SQLite glue if it uses SQL (and, in an offline
+ * page, the engine as a script). The code runner comes at the first fix check.
+ */
+export function challengeScripts(contest: RuntimeContest, c: RuntimeChallenge): string[] {
+  return [lazyFile(`challenge-${c.id}`), ...(c.usesSql ? [lazyFile('sql'), ...(contest.offline ? [lazyFile('sql-wasm')] : [])] : [])];
+}
+
+/**
+ * The scripts the browser runs before the contest is interactive: contest.js (the page opens on the
+ * contest's overview), and a one-challenge page's challenge parts (it opens on that challenge).
+ * `npm run bench` measures these; the e2e test checks the page requests no other script on load.
+ */
+export function initialScripts(contest: RuntimeContest): string[] {
+  const only = contest.challenges.length === 1 ? contest.challenges[0] : undefined;
+  return ['contest.js', ...(only ? challengeScripts(contest, only) : [])];
+}
+
+/**
+ * Builds dist/contest/: for each contest unit a standalone page (play/<id>/, also zipped as offline/<id>.zip),
+ * SCORM 1.2, xAPI and cmi5 packages (<format>/<id>.zip, manifests validated like every unit's), organiser
+ * solution sheets, and a ctfcli challenge folder per challenge (ctfd/<challenge>/challenge.yml + files, all
+ * of them also in ctfd.zip); catalog.json lists the downloads with size and SHA-256. Written to a staging
  * folder and swapped in only when everything built.
  */
 export async function buildContest(opts: ContestBuildOptions): Promise<{ sources: ContestSources; catalog: ContestCatalogEntry[] }> {
@@ -99,8 +137,11 @@ export async function buildContest(opts: ContestBuildOptions): Promise<{ sources
     for (const def of sources.contests) {
       const contest = runtimeContest(def, sources, seed);
       const unit = packagingUnit(def, contest);
-      for (const [name, content] of await pageFiles(contest, 'standalone')) write(`play/${def.id}/${name}`, content);
-      const entry: ContestCatalogEntry = { id: def.id, challenges: def.challenges, packages: {} };
+      const play = await pageFiles(contest, 'standalone');
+      for (const [name, content] of play) write(`play/${def.id}/${name}`, content);
+      const offlineZip = zipPackage(play);
+      write(`offline/${def.id}.zip`, offlineZip);
+      const entry: ContestCatalogEntry = { id: def.id, challenges: def.challenges, packages: {}, offline: fileEntry(`offline/${def.id}.zip`, offlineZip) };
       for (const id of CONTEST_FORMATS) {
         const format = PACKAGE_FORMATS.find((f) => f.id === id);
         if (!format) throw new Error(`no package format ${id}`);
@@ -113,7 +154,7 @@ export async function buildContest(opts: ContestBuildOptions): Promise<{ sources
         const zip = zipPackage(files);
         const file = `${id}/${def.id}.zip`;
         write(file, zip);
-        entry.packages[id] = { file: `contest/${file}`, bytes: zip.length, sha256: sha256(zip) };
+        entry.packages[id] = fileEntry(file, zip);
         log(`  • ${def.id}: ${format.label} contest package (${Math.round(zip.length / 1024)} KB)`);
       }
       for (const lang of ['vi', 'en'] as const) write(`solutions/${def.id}.${lang}.md`, solutionSheet(def, sources, lang));
@@ -125,13 +166,20 @@ export async function buildContest(opts: ContestBuildOptions): Promise<{ sources
       catalog.push(entry);
     }
     // ctfcli folders: one per challenge, each with an offline page of that challenge alone.
+    const ctfdFiles: PackageFiles = new Map();
     for (const c of sources.challenges) {
       const contest = runtimeContest({ id: `contest-${c.text.id}`, version: '1.0.0', title: c.text.title, summary: c.text.title, masteryScore: 0, grade: 12, challenges: [c.text.id] }, sources, seed, 'ctfd');
       const folder = buildCtfdChallenge(c, sources, seed, zipPackage(await pageFiles(contest, 'standalone')));
-      for (const [name, content] of folder) write(`ctfd/${c.text.id}/${name}`, content);
+      for (const [name, content] of folder) {
+        write(`ctfd/${c.text.id}/${name}`, content);
+        ctfdFiles.set(`ctfd/${c.text.id}/${name}`, content);
+      }
     }
-    log(`  • ctfcli: ${sources.challenges.length} challenge folders`);
-    write('catalog.json', JSON.stringify({ generator: 'khien-so', contests: catalog }, null, 2) + '\n');
+    const ctfdZip = zipPackage(ctfdFiles);
+    write('ctfd.zip', ctfdZip);
+    log(`  • ctfcli: ${sources.challenges.length} challenge folders (also as ctfd.zip)`);
+    const index: ContestCatalog = { generator: 'khien-so', contests: catalog, ctfd: { ...fileEntry('ctfd.zip', ctfdZip), challenges: sources.challenges.length } };
+    write('catalog.json', JSON.stringify(index, null, 2) + '\n');
     const target = join(opts.dist, 'contest');
     mkdirSync(opts.dist, { recursive: true });
     if (existsSync(target)) rmSync(target, { recursive: true, force: true });

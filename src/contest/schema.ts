@@ -54,6 +54,8 @@ export interface RuntimeContest {
   seed: string;
   /** CTFd export: every player is this one (one static flag per challenge), no team code asked. */
   fixedPlayer?: string;
+  /** An offline page (may be opened from file://, where fetch is refused): the SQLite engine comes as a script. */
+  offline?: true;
   challenges: RuntimeChallenge[];
   rules: { vi: string; en: string };
 }
@@ -71,4 +73,8 @@ export interface RuntimeChallenge {
   outcomes: string[];
   /** The vulnerable code to fix, when this is a coding challenge. */
   fix?: { fn: string; vulnerable: string };
+  /** The first address the simulated browser opens (known before the challenge's code is loaded). */
+  start: string;
+  /** The challenge needs the SQLite engine (loaded with its code, not before). */
+  usesSql: boolean;
 }

@@ -59,6 +59,11 @@ export interface ChallengeModule {
   start: string;
   createSite(env: SiteEnv): SimSite | Promise<SimSite>;
   fix?: FixSpec;
+  /**
+   * The site or the fix-check uses env.sql. The page loads the SQLite engine only for such challenges and
+   * gives the others an engine that throws (tests/unit/contest-challenges.test.ts holds them to it).
+   */
+  usesSql?: true;
 }
 
 /** The organiser's side of a challenge: kept out of the player's page (tests, solution sheets, CTFd). */

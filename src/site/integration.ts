@@ -9,8 +9,9 @@ import type { AstroIntegration } from 'astro';
 import { unzipSync } from 'fflate';
 import type { CatalogUnit } from '../../packaging/catalog.ts';
 import type { MoodleIndex } from '../../packaging/moodle/build-moodle.ts';
-import { downloadPath, previewPath } from './paths.ts';
+import { contestDownloadPath, downloadPath, previewPath } from './paths.ts';
 import { SCREENS_DIR } from './moodle-figures.ts';
+import type { ContestCatalog } from '../../packaging/contest/build-contest.ts';
 
 function write(file: string, content: Uint8Array | string) {
   mkdirSync(dirname(file), { recursive: true });
@@ -48,6 +49,12 @@ export function copyAssets(dist: string, site: string): { packages: number; prev
     for (const f of [...(idx.backups ?? []), ...(idx.competencies ? [idx.competencies] : []), ...(idx.questionBanks ?? [])]) {
       write(join(site, 'downloads', f.file.file), readFileSync(join(dist, f.file.file)));
     }
+  }
+  // Contest downloads (dist/contest/catalog.json: LMS packages, offline pages, the ctfcli folders) under downloads/contest/.
+  const contestIndex = join(dist, 'contest', 'catalog.json');
+  if (existsSync(contestIndex)) {
+    const idx = JSON.parse(readFileSync(contestIndex, 'utf8')) as ContestCatalog;
+    for (const f of [...idx.contests.flatMap((c) => [...Object.values(c.packages), c.offline]), idx.ctfd]) write(join(site, contestDownloadPath(f)), readFileSync(join(dist, f.file)));
   }
   write(join(site, 'vendor/scorm12.min.js'), readFileSync(resolve('node_modules/scorm-again/dist/scorm12.min.js')));
   // Screenshots of a real Moodle for the Moodle guide (src/site/moodle-figures.ts), when there are any.

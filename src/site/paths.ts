@@ -44,4 +44,7 @@ export const unitPaths = {
 export const downloadPath = (format: string, unitId: string): string => `downloads/${format}/${unitId}.zip`;
 
 /** Where the SCORM 1.2 package of a unit is unzipped for the preview. */
+/** Where a contest download (dist/contest/catalog.json, file relative to dist/) is in the built site. */
+export const contestDownloadPath = (f: { file: string }): string => `downloads/${f.file}`;
+
 export const previewPath = (unitId: string): string => `preview/${unitId}/`;

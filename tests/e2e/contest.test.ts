@@ -13,7 +13,9 @@ import { applyMoodleRules, relaunchData } from '../helpers/moodle-rules.ts';
 import { startLrs, type Lrs, type StoredStatement } from '../helpers/lrs.ts';
 import { startStrictCmi5Lms } from '../helpers/cmi5-lms.ts';
 import { REPO } from '../helpers/fixtures.ts';
-import { buildContest } from '../../packaging/contest/build-contest.ts';
+import { buildContest, challengeScripts, initialScripts } from '../../packaging/contest/build-contest.ts';
+import { lazyFile } from '../../src/contest/page/lazy-names.ts';
+import type { RuntimeChallenge, RuntimeContest } from '../../src/contest/schema.ts';
 import { deriveFlag } from '../../src/contest/flags.ts';
 import { SOLUTIONS } from '../../src/contest/challenges/solutions.ts';
 import { iris } from '../../src/core/iris.ts';
@@ -79,11 +81,20 @@ describe('contest page in a school lab with no LMS and no server (standalone)', 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const hosts = watchHosts(page);
+    const scripts: string[] = [];
+    const base = `${server.url}/play/contest-thpt/`;
+    page.on('request', (r) => { if (r.resourceType() === 'script' && r.url().startsWith(base)) scripts.push(r.url().slice(base.length)); });
     await page.goto(`${server.url}/play/contest-thpt/index.html`);
     await page.fill('#ct-team', 'Đội 3');
     await page.click('#ct-start');
     await page.waitForSelector('#ct-title');
+    // The contest opens on its overview with the rules, having loaded only what `npm run bench` counts as its start.
+    expect(await page.textContent('#ct-main')).toContain('116/2025/QH15');
+    const contestData = JSON.parse(await page.textContent('#ks-contest') ?? '{}') as RuntimeContest;
+    expect(scripts).toEqual(initialScripts(contestData));
     await openChallenge(page, 'sqli-login');
+    // Opening a challenge loads its code and, as it uses SQL, the SQLite glue; nothing else.
+    expect(scripts.slice(1).sort()).toEqual(challengeScripts(contestData, contestData.challenges.find((c) => c.id === 'sqli-login') as RuntimeChallenge).sort());
     // Every challenge reminds of the rules of engagement and the law.
     expect(await page.textContent('#ct-reminder')).toContain('116/2025/QH15');
     const axe = await new AxeBuilder({ page }).exclude('#ct-view').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -104,6 +115,8 @@ describe('contest page in a school lab with no LMS and no server (standalone)', 
     await page.waitForSelector('#ct-fix-result[data-accepted]');
     expect(await page.getAttribute('#ct-fix-result', 'data-accepted')).toBe('false');
     expect(await page.locator('#ct-fix-result li[data-pass=false]').count()).toBeGreaterThan(0);
+    // The code runner came with the first check.
+    expect(scripts.at(-1)).toBe(lazyFile('runner'));
     await page.fill('#ct-code', 'function buildLoginQuery(){ while (true) {} }');
     await page.click('#ct-check');
     await expect.poll(() => page.textContent('#ct-fix-result'), { timeout: 15000 }).toMatch(/✗/);
@@ -196,7 +209,10 @@ describe('fix-checking in the browser, for every coding challenge', () => {
 describe('CTFd offline page, opened straight from disk (file://)', () => {
   it('plays the one challenge as the CTFd player: no team code, SQLite works, the static CTFd flag is captured', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ks-ctfd-offline-'));
-    for (const [name, bytes] of Object.entries(unzipSync(readFileSync(join(root, 'ctfd/sqli-login/dist/sqli-login-offline.zip'))))) writeFileSync(join(dir, name), bytes);
+    for (const [name, bytes] of Object.entries(unzipSync(readFileSync(join(root, 'ctfd/sqli-login/dist/sqli-login-offline.zip'))))) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), bytes);
+    }
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const hosts = watchHosts(page);

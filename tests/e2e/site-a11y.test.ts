@@ -42,7 +42,7 @@ describe('accessibility (axe-core)', () => {
     const unit = build.catalog.find((u) => u.id === 'g6-internet-safety') ?? build.catalog[0]!;
     const lesson = unit.lessons[0]!.id;
     const pageTypes = [
-      '', 'search/index.html?q=mat+khau', 'downloads/', 'moodle/', 'coverage/', 'coverage/index.html?grade=6&status=assessed', 'coverage/summary/', 'coverage/changes/', 'results/', 'contests/',
+      '', 'search/index.html?q=mat+khau', 'downloads/', 'moodle/', 'coverage/', 'coverage/index.html?grade=6&status=assessed', 'coverage/summary/', 'coverage/changes/', 'results/', 'contests/', 'contests/web-security/',
       `units/${unit.id}/`, `units/${unit.id}/lessons/${lesson}/`, `units/${unit.id}/answers/`, `units/${unit.id}/handouts/`, `units/${unit.id}/preview/`,
     ];
     const violations: string[] = [];

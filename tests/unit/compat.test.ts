@@ -3,7 +3,9 @@ import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { REPO } from '../helpers/fixtures.ts';
-import { RUNTIME_ENTRIES, bundleCss, bundleLab, bundleRuntime, type RuntimeKind } from '../../packaging/runtime-bundle.ts';
+import { RUNTIME_ENTRIES, bundleCss, bundleLab, bundleRuntime, labAssets, type RuntimeKind } from '../../packaging/runtime-bundle.ts';
+import { CONTEST_ENTRIES, bundleContest, contestParts, type ContestEntry } from '../../packaging/contest/bundle.ts';
+import { CHALLENGE_MODULES } from '../../src/contest/challenges/index.ts';
 
 /**
  * Every script a lesson package ships (the player of each format, each lab) uses only APIs of the oldest
@@ -37,6 +39,19 @@ describe('shipped scripts run on the oldest supported browsers', () => {
 
   it.each(labs)('the %s lab', async (kind) => {
     expect(await lint(`lab-${kind}`, await bundleLab(kind))).toEqual([]);
+  });
+
+  it.each(Object.keys(CONTEST_ENTRIES) as ContestEntry[])('the %s contest page', async (kind) => {
+    expect(await lint(`contest-${kind}`, await bundleContest(kind))).toEqual([]);
+  });
+
+  it('every lazy part of the contest pages (challenges, SQLite glue, code runner)', async () => {
+    const all = Object.values(CHALLENGE_MODULES).map((m) => ({ id: m.id, usesSql: m.usesSql === true, fix: m.fix }));
+    const parts = await contestParts(all, false, labAssets('sql').find((a) => a.name.endsWith('.wasm'))?.bytes ?? new Uint8Array());
+    expect(parts.size).toBe(all.length + 2);
+    const problems: string[] = [];
+    for (const [name, code] of parts) problems.push(...await lint(name.replace(/\.js$/, ''), code));
+    expect(problems).toEqual([]);
   });
 });
 

@@ -8,21 +8,25 @@ import { checkFix } from '../../src/contest/fixcheck.ts';
 import { nodeFixEnv, nodeRunner, nodeSql, nodeVictim } from '../../src/contest/node-env.ts';
 import { CHALLENGE_MODULES } from '../../src/contest/challenges/index.ts';
 import { SOLUTIONS } from '../../src/contest/challenges/solutions.ts';
-import type { FixEnv } from '../../src/contest/types.ts';
+import type { ChallengeModule, FixEnv } from '../../src/contest/types.ts';
+import { noSql } from '../../src/contest/no-sql.ts';
 
 let sources: ContestSources;
-let env: FixEnv;
+let fixEnv: FixEnv;
 const SEED = 'test-seed-2026';
 beforeAll(async () => {
   sources = loadContestSources(REPO);
-  env = await nodeFixEnv();
+  fixEnv = await nodeFixEnv();
 });
+
+/** The engine as the page gives it: the real one only to challenges that declare usesSql (the others get one that throws). */
+const sqlFor = async (m: ChallengeModule) => (m.usesSql ? nodeSql() : noSql(m.id));
 
 async function play(id: string, player: string, script: 'solve' | 'naive') {
   const m = CHALLENGE_MODULES[id];
   if (!m) throw new Error(id);
   const flag = deriveFlag(SEED, id, player);
-  const site = await m.createSite({ flag, sql: await nodeSql(), victim: nodeVictim });
+  const site = await m.createSite({ flag, sql: await sqlFor(m), victim: nodeVictim });
   const solution = SOLUTIONS[id];
   if (!solution) throw new Error(`no solution for ${id}`);
   return { flag, seen: await solution[script](createClient(site)) };
@@ -45,7 +49,7 @@ describe('the challenge set', () => {
 
   it('no simulated host is a real-world name: every host ends in .test', async () => {
     for (const m of Object.values(CHALLENGE_MODULES)) {
-      const site = await m.createSite({ flag: 'KS{x-000000000000}', sql: await nodeSql(), victim: nodeVictim });
+      const site = await m.createSite({ flag: 'KS{x-000000000000}', sql: await sqlFor(m), victim: nodeVictim });
       for (const h of site.hosts) expect(h, m.id).toMatch(/\.test$/);
       expect(new URL(m.start).hostname).toMatch(/\.test$/);
     }
@@ -78,6 +82,8 @@ describe.each(ids)('challenge %s', (id) => {
   const fix = CHALLENGE_MODULES[id]?.fix;
   // Only the coding challenges have a fix to check (no placeholder test for the others).
   if (fix) it('the fix-checker rejects the vulnerable code and accepts the reference fix', async () => {
+    const m = CHALLENGE_MODULES[id] as ChallengeModule;
+    const env = { ...fixEnv, sql: await sqlFor(m) };
     const before = await checkFix(fix, fix.vulnerable, nodeRunner, env);
     expect(before.accepted).toBe(false);
     expect(before.attacksBlocked).toBe(false);
@@ -97,17 +103,17 @@ describe('fix-checker robustness', () => {
   it('an endless loop or a syntax error in the learner code is reported, not hung on', async () => {
     const fix = CHALLENGE_MODULES['sqli-login']?.fix;
     if (!fix) throw new Error('no fix');
-    const loop = await checkFix(fix, 'function buildLoginQuery(){ while(true){} }', nodeRunner, env);
+    const loop = await checkFix(fix, 'function buildLoginQuery(){ while(true){} }', nodeRunner, fixEnv);
     expect(loop.accepted).toBe(false);
     expect(loop.cases[0]?.output).toMatch(/Error/);
-    const broken = await checkFix(fix, 'function buildLoginQuery( {', nodeRunner, env);
+    const broken = await checkFix(fix, 'function buildLoginQuery( {', nodeRunner, fixEnv);
     expect(broken.accepted).toBe(false);
   });
   it('a keyword filter is not accepted as a SQL injection fix', async () => {
     const fix = CHALLENGE_MODULES['sqli-login']?.fix;
     if (!fix) throw new Error('no fix');
     const filter = fix.vulnerable.replace('function buildLoginQuery(username, password) {', "function buildLoginQuery(username, password) {\n  username = username.replace(/OR/gi, '');");
-    expect((await checkFix(fix, filter, nodeRunner, env)).accepted).toBe(false);
+    expect((await checkFix(fix, filter, nodeRunner, fixEnv)).accepted).toBe(false);
   });
   it('the challenge files are where the sources say', () => {
     for (const c of sources.challenges) expect(c.dir).toBe(join('curriculum/challenges', c.text.id));

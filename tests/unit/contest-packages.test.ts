@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { parse } from 'yaml';
 import { REPO } from '../helpers/fixtures.ts';
-import { buildContest, CONTEST_FORMATS, DEFAULT_SEED } from '../../packaging/contest/build-contest.ts';
+import { buildContest, challengeScripts, CONTEST_FORMATS, DEFAULT_SEED } from '../../packaging/contest/build-contest.ts';
+import { lazyFile } from '../../src/contest/page/lazy-names.ts';
 import { lintCtfdFolder, CTFD_PLAYER } from '../../packaging/contest/ctfd.ts';
 import { deriveFlag } from '../../src/contest/flags.ts';
 import { SOLUTIONS } from '../../src/contest/challenges/solutions.ts';
@@ -28,7 +29,12 @@ describe('contest packages', () => {
     for (const c of result.catalog) {
       for (const f of CONTEST_FORMATS) {
         const files = unzip(`${f}/${c.id}.zip`);
-        expect(Object.keys(files)).toEqual(expect.arrayContaining(['index.html', 'contest.js', 'sql-wasm.wasm', { scorm12: 'imsmanifest.xml', xapi: 'tincan.xml', cmi5: 'cmi5.xml' }[f]]));
+        const data = pageData(files);
+        // Every lazy part a challenge loads is in the package; the SQLite engine only where a challenge uses it.
+        const parts = [...new Set(data.challenges.flatMap((ch) => [...challengeScripts(data, ch), ...(ch.fix ? [lazyFile('runner')] : [])]))];
+        expect(Object.keys(files)).toEqual(expect.arrayContaining(['index.html', 'contest.js', ...parts, { scorm12: 'imsmanifest.xml', xapi: 'tincan.xml', cmi5: 'cmi5.xml' }[f]]));
+        expect(Object.keys(files).filter((n) => n.endsWith('.js')).sort()).toEqual(['contest.js', ...parts].sort());
+        expect('sql-wasm.wasm' in files, `${c.id} ${f}`).toBe(data.challenges.some((ch) => ch.usesSql));
         const html = strFromU8(files['index.html'] as Uint8Array);
         // Self-contained: every src/href in the page is relative.
         for (const m of html.matchAll(/(?:src|href)="([^"]*)"/g)) expect(m[1], `${c.id} ${f}`).not.toMatch(/^(https?:)?\/\//);
@@ -44,7 +50,8 @@ describe('contest packages', () => {
   it('the player page carries no solution sheet, reference fix or solve script', () => {
     for (const c of result.catalog) {
       const files = unzip(`scorm12/${c.id}.zip`);
-      const text = strFromU8(files['index.html'] as Uint8Array) + strFromU8(files['contest.js'] as Uint8Array);
+      // Everything the browser may load: the page, contest.js and every lazy part.
+      const text = Object.entries(files).filter(([n]) => /\.(html|js)$/.test(n)).map(([, b]) => strFromU8(b)).join('\n');
       for (const id of c.challenges) {
         const ch = result.sources.challenges.find((x) => x.text.id === id);
         expect(text).not.toContain(ch?.text.solution.vi.trim().slice(0, 60));
@@ -53,6 +60,29 @@ describe('contest packages', () => {
         if (ref) expect(text).not.toContain([...ref.split('\n')].sort((x, y) => y.length - x.length)[0]?.trim());
       }
       expect(text).not.toContain('UNION SELECT name, sql FROM sqlite_master');
+    }
+  });
+
+  it('contest.js carries no challenge\'s code, and the lazy parts no second copy of what the page shares', () => {
+    const sources = result.sources;
+    for (const c of result.catalog) {
+      const files = unzip(`scorm12/${c.id}.zip`);
+      const main = strFromU8(files['contest.js'] as Uint8Array);
+      for (const id of c.challenges) {
+        const start = sources.challenges.find((x) => x.text.id === id)?.module.start ?? '';
+        const part = strFromU8(files[lazyFile(`challenge-${id}`)] as Uint8Array);
+        // The simulated site's host is in the challenge's part only.
+        expect(part, id).toContain(new URL(start).hostname);
+        expect(main, id).not.toContain(new URL(start).hostname);
+        // The simulated web (src/contest/http.ts) is read from the page, not bundled again.
+        expect(part, id).not.toContain('Không tìm thấy trang. / Not found.');
+        expect(part, id).toContain(`__ksLazy("challenge-${id}"`);
+      }
+      expect(main).toContain('Không tìm thấy trang. / Not found.');
+      // The SQLite glue (sql.js) is a lazy part, not in the page's script.
+      expect(main).not.toContain('instantiateWasm');
+      const sqlPart = files[lazyFile('sql')];
+      if (sqlPart) expect(strFromU8(sqlPart)).toContain('instantiateWasm');
     }
   });
 

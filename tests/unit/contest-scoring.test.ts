@@ -3,7 +3,7 @@ import { contestOutcome, contestRuntimeUnit, contestScore, emptyProgress, parseP
 import type { RuntimeChallenge, RuntimeContest } from '../../src/contest/schema.ts';
 
 const ch = (id: string, value: number, fixValue = 0, outcomes = ['TH-G11-F-01']): RuntimeChallenge => ({
-  id, tier: 'thpt', title: { vi: id, en: id }, category: { vi: 'c', en: 'c' }, story: { vi: 's', en: 's' }, task: { vi: 't', en: 't' }, value, fixValue, outcomes,
+  id, tier: 'thpt', title: { vi: id, en: id }, category: { vi: 'c', en: 'c' }, story: { vi: 's', en: 's' }, task: { vi: 't', en: 't' }, value, fixValue, outcomes, start: 'http://x.test/', usesSql: false,
   hints: [{ cost: 10, text: { vi: 'h1', en: 'h1' } }, { cost: 30, text: { vi: 'h2', en: 'h2' } }],
 });
 const contest: RuntimeContest = { id: 'contest-x', version: '1.0.0', title: { vi: 'x', en: 'x' }, masteryScore: 50, seed: 's', rules: { vi: '', en: '' }, challenges: [ch('a', 100), ch('b', 200, 100, ['TH-G6-D-05'])] };

@@ -36,6 +36,7 @@ const logsIn = (u: string, p: string, vi: string, en: string): FixCase => ({
 export const sqliLogin: ChallengeModule = {
   id: 'sqli-login',
   start: `http://${HOST}/dang-nhap`,
+  usesSql: true,
   createSite: ({ flag, sql }) => {
     const db = new sql.Database();
     db.exec(LOGIN_SEED);

@@ -36,6 +36,7 @@ const finds = (q: string, titles: string[]): FixCase => ({
 export const sqliUnion: ChallengeModule = {
   id: 'sqli-union',
   start: `http://${HOST}/tim?q=python`,
+  usesSql: true,
   createSite: ({ flag, sql }) => {
     const db = new sql.Database();
     db.exec(seed(flag));

@@ -1,20 +1,21 @@
 import { el } from '../../runtime/ui/dom.ts';
 import type { Tracker, TrackerNotice } from '../../runtime/tracker.ts';
 import type { Lang } from '../../model/text.ts';
-import { CHALLENGE_MODULES } from '../challenges/index.ts';
 import { checkFix } from '../fixcheck.ts';
 import { checkFlag, deriveFlag } from '../flags.ts';
 import { createClient, parseCookies, parseForm, type Client, type SimResponse } from '../http.ts';
 import type { RuntimeChallenge, RuntimeContest } from '../schema.ts';
 import { challengePoints, challengeQuestion, contestOutcome, contestScore, emptyProgress, parseProgress, serializeProgress, type ContestProgress } from '../scoring.ts';
+import type { ChallengeModule } from '../types.ts';
+import type { SqlJsStatic } from 'sql.js';
 import { browserSql, domParseHtml, frameRunner, frameVictim, intoHead } from './browser-env.ts';
+import { loadLazy } from './lazy.ts';
+import { noSql } from '../no-sql.ts';
 import { CT } from './text.ts';
 
 /** What the page knows besides the tracker. */
 export interface ContestPageOptions {
   contest: RuntimeContest;
-  /** The script of the sandboxed code runner (bundled separately, embedded in the page). */
-  runnerScript: string;
   /** The learner id the LMS gave, asked after the tracker started (null in standalone mode: the player types a team code). */
   learnerId: () => string | null;
 }
@@ -87,22 +88,25 @@ export async function runContest(tracker: Tracker, o: ContestPageOptions): Promi
   addEventListener('pagehide', () => { save(); tracker.terminate('suspend'); });
   addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') save(); });
 
-  const sql = browserSql();
-  const runner = frameRunner(o.runnerScript);
+  const runner = frameRunner();
   const victim = frameVictim();
+  // A challenge's code (lazy/challenge-<id>.js) and, when it uses SQL, the SQLite engine load when it is opened.
+  const sqlFor = (c: RuntimeChallenge): Promise<SqlJsStatic> => (c.usesSql ? browserSql(contest.offline === true) : Promise.resolve(noSql(c.id)));
+  const moduleFor = (c: RuntimeChallenge) => loadLazy<ChallengeModule>(`challenge-${c.id}`);
   const clients = new Map<string, Promise<Client>>();
   const clientFor = (c: RuntimeChallenge) => {
     let cl = clients.get(c.id);
     if (!cl) {
-      const m = CHALLENGE_MODULES[c.id];
-      if (!m) throw new Error(`unknown challenge ${c.id}`);
-      cl = sql.then(async (s) => createClient(await m.createSite({ flag: deriveFlag(contest.seed, c.id, p.player), sql: s, victim })));
+      cl = Promise.all([moduleFor(c), sqlFor(c)]).then(async ([m, s]) => createClient(await m.createSite({ flag: deriveFlag(contest.seed, c.id, p.player), sql: s, victim })));
+      cl.catch(() => clients.delete(c.id));
       clients.set(c.id, cl);
     }
     return cl;
   };
 
-  let current = contest.challenges[0] as RuntimeChallenge;
+  // A contest opens on its overview (how to play, the rules); a challenge's code loads when it is opened.
+  // A one-challenge page (the CTFd export) opens on that challenge.
+  let current: RuntimeChallenge | null = contest.challenges.length === 1 ? contest.challenges[0] ?? null : null;
   const render = () => {
     const t = CT[lang];
     document.documentElement.lang = lang;
@@ -120,7 +124,7 @@ export async function runContest(tracker: Tracker, o: ContestPageOptions): Promi
     const list = el('ul');
     for (const c of contest.challenges) {
       const marks = [p.solved.includes(c.id) ? `✓ ${t.solvedMark}` : '', p.fixed.includes(c.id) ? `✓ ${t.fixedMark}` : ''].filter(Boolean).join(', ');
-      const b = el('button', { type: 'button', 'data-challenge': c.id, 'aria-current': c.id === current.id ? 'true' : undefined }, [`${c.title[lang]} · ${c.value}${c.fixValue ? `+${c.fixValue}` : ''}`, marks ? el('span', { class: 'ct-mark' }, [` (${marks})`]) : null]);
+      const b = el('button', { type: 'button', 'data-challenge': c.id, 'aria-current': c.id === current?.id ? 'true' : undefined }, [`${c.title[lang]} · ${c.value}${c.fixValue ? `+${c.fixValue}` : ''}`, marks ? el('span', { class: 'ct-mark' }, [` (${marks})`]) : null]);
       b.addEventListener('click', () => { current = c; render(); document.getElementById('ct-main')?.focus(); });
       list.append(el('li', {}, [b]));
     }
@@ -128,9 +132,21 @@ export async function runContest(tracker: Tracker, o: ContestPageOptions): Promi
     const rules = el('details', { class: 'ct-rules' }, [el('summary', {}, [t.rules]), rulesHtml(contest.rules[lang])]);
     nav.append(rules);
     const main = el('main', { id: 'ct-main', tabindex: '-1' });
-    renderChallenge(main, current);
+    if (current) renderChallenge(main, current);
+    else renderOverview(main);
     root.append(el('a', { class: 'ct-skip', href: '#ct-main' }, [t.skip]), header, el('div', { class: 'ct-layout' }, [nav, main]));
   };
+
+  function renderOverview(main: HTMLElement) {
+    const t = CT[lang];
+    const score = contestScore(contest, p);
+    main.append(
+      el('h2', { id: 'ct-title' }, [t.overview]),
+      ...paragraphs(t.howTo(contest.challenges.length, score.max)),
+      el('p', { class: 'ct-reminder', id: 'ct-reminder' }, [t.reminder]),
+      rulesHtml(contest.rules[lang]),
+    );
+  }
 
   function renderChallenge(main: HTMLElement, c: RuntimeChallenge) {
     const t = CT[lang];
@@ -177,8 +193,7 @@ export async function runContest(tracker: Tracker, o: ContestPageOptions): Promi
 
   function browserPanel(c: RuntimeChallenge): HTMLElement {
     const t = CT[lang];
-    const m = CHALLENGE_MODULES[c.id];
-    const address = el('input', { type: 'text', id: 'ct-address', value: m?.start ?? '', spellcheck: 'false', autocomplete: 'off' });
+    const address = el('input', { type: 'text', id: 'ct-address', value: c.start, spellcheck: 'false', autocomplete: 'off' });
     const method = el('select', { id: 'ct-method' }, [el('option', {}, ['GET']), el('option', {}, ['POST'])]);
     const headers = el('textarea', { id: 'ct-headers', rows: 2, spellcheck: 'false' });
     const cookies = el('input', { type: 'text', id: 'ct-cookies', spellcheck: 'false', autocomplete: 'off' });
@@ -246,13 +261,13 @@ export async function runContest(tracker: Tracker, o: ContestPageOptions): Promi
       status, view, el('details', {}, [el('summary', {}, [t.source]), source]),
     ]);
     new MutationObserver((_m, obs) => { if (!panel.isConnected) { removeEventListener('message', onNav); obs.disconnect(); } }).observe(root, { childList: true });
-    void clientFor(c).then(() => { status.textContent = ''; root.dataset.ready = 'true'; void go({ method: 'GET', url: m?.start ?? '', form: {} }); });
+    clientFor(c).then(() => { status.textContent = ''; root.dataset.ready = 'true'; void go({ method: 'GET', url: c.start, form: {} }); },
+      (e: unknown) => { status.textContent = `${t.loadFailed} (${String((e as Error).message ?? e)})`; });
     return panel;
   }
 
   function fixPanel(c: RuntimeChallenge, fix: NonNullable<RuntimeChallenge['fix']>): HTMLElement {
     const t = CT[lang];
-    const spec = CHALLENGE_MODULES[c.id]?.fix;
     const code = el('textarea', { id: 'ct-code', rows: 12, spellcheck: 'false', class: 'ct-code' });
     code.value = sessionStorageGet(`ct-code:${c.id}`) ?? fix.vulnerable;
     code.addEventListener('input', () => sessionStorageSet(`ct-code:${c.id}`, code.value));
@@ -261,9 +276,17 @@ export async function runContest(tracker: Tracker, o: ContestPageOptions): Promi
     const reset = el('button', { type: 'button', id: 'ct-reset' }, [t.reset]);
     reset.addEventListener('click', () => { code.value = fix.vulnerable; sessionStorageSet(`ct-code:${c.id}`, code.value); });
     check.addEventListener('click', async () => {
-      if (!spec) return;
       out.textContent = t.running;
-      const verdict = await checkFix(spec, code.value, runner, { sql: await sql, parseHtml: domParseHtml });
+      let spec: ChallengeModule['fix'];
+      let s: SqlJsStatic;
+      try {
+        [spec, s] = [(await moduleFor(c)).fix, await sqlFor(c)];
+      } catch (e) {
+        out.textContent = `${CT[lang].loadFailed} (${String((e as Error).message ?? e)})`;
+        return;
+      }
+      if (!spec) return;
+      const verdict = await checkFix(spec, code.value, runner, { sql: s, parseHtml: domParseHtml });
       const tt = CT[lang];
       out.replaceChildren(
         el('p', { 'data-ok': String(verdict.accepted) }, [verdict.accepted ? tt.fixOk : verdict.attacksBlocked ? tt.fixBlockedButBroken : tt.fixNo]),

@@ -6,12 +6,9 @@ import type { RuntimeContest } from '../schema.ts';
 import { contestRuntimeUnit } from '../scoring.ts';
 import { runContest } from './app.ts';
 
-/** The contest data and runner script embedded in the page. */
-function pageData(): { contest: RuntimeContest; runnerScript: string } {
-  return {
-    contest: JSON.parse(document.getElementById('ks-contest')?.textContent ?? '{}') as RuntimeContest,
-    runnerScript: document.getElementById('ks-runner')?.textContent ?? '',
-  };
+/** The contest data embedded in the page. */
+function pageData(): RuntimeContest {
+  return JSON.parse(document.getElementById('ks-contest')?.textContent ?? '{}') as RuntimeContest;
 }
 
 /** What an entry gives: the LMS tracker and, once it started, the learner's id in that LMS. */
@@ -25,17 +22,17 @@ export interface LmsConnection {
  * standalone mode (a typed team code, progress in this browser) when no LMS is found or it refuses to start.
  */
 export async function bootContest(connect: (unit: RuntimeUnit) => LmsConnection | null): Promise<void> {
-  const { contest, runnerScript } = pageData();
+  const contest = pageData();
   const lms = connect(contestRuntimeUnit(contest));
   if (lms) {
     try {
-      await runContest(lms.tracker, { contest, runnerScript, learnerId: lms.learnerId });
+      await runContest(lms.tracker, { contest, learnerId: lms.learnerId });
       return;
     } catch (e) {
       if (!(e instanceof LmsUnavailableError)) throw e;
     }
   }
   const standalone = createStandaloneTracker(contest.id);
-  await runContest(standalone, { contest, runnerScript, learnerId: () => contest.fixedPlayer ?? null });
+  await runContest(standalone, { contest, learnerId: () => contest.fixedPlayer ?? null });
   if (lms) standalone.onNotice?.({ kind: 'launch-failed' });
 }

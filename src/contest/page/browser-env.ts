@@ -1,4 +1,6 @@
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import type initSqlJs from 'sql.js';
+import type { SqlJsStatic } from 'sql.js';
+import { loadLazy } from './lazy.ts';
 import type { CodeRunner, HtmlParser, RunOutput, VictimBrowser } from '../types.ts';
 
 /** No network for anything the frames load; inline scripts only (the simulated pages' own). */
@@ -19,9 +21,24 @@ export function intoHead(html: string, markup: string): string {
   return /<head>/i.test(html) ? html.replace(/<head>/i, `<head>${markup}`) : markup + html;
 }
 
-/** Runs the learner's code in a worker of a fresh sandboxed frame (the frame's worker has its own time limit; `ms` is a safety net). */
-export function frameRunner(runnerScript: string, ms = 6000): CodeRunner {
-  return (source, fn, calls) => new Promise<RunOutput[]>((resolve) => {
+/**
+ * Runs the learner's code in a worker of a fresh sandboxed frame (the frame's worker has its own time
+ * limit; `ms` is a safety net). The runner's script (runner-frame.ts) is a lazy part, loaded at the first check.
+ */
+export function frameRunner(ms = 6000): CodeRunner {
+  return async (source, fn, calls) => {
+    let runnerScript: string;
+    try {
+      runnerScript = await loadLazy<string>('runner');
+    } catch (e) {
+      return calls.map(() => ({ ok: false as const, error: `the code runner could not start: ${String((e as Error).message ?? e)}` }));
+    }
+    return runInFrame(runnerScript, source, fn, calls, ms);
+  };
+}
+
+function runInFrame(runnerScript: string, source: string, fn: string, calls: unknown[][], ms: number): Promise<RunOutput[]> {
+  return new Promise<RunOutput[]>((resolve) => {
     const frame = sandboxFrame(`<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:"><script>${runnerScript.replace(/<\//g, '<\\/')}</script>`);
     const done = (out: RunOutput[]) => { clearTimeout(timer); removeEventListener('message', onMessage); frame.remove(); resolve(out); };
     const timer = setTimeout(() => done(calls.map(() => ({ ok: false, error: `timed out after ${ms / 1000} s (endless loop?)` }))), ms);
@@ -66,23 +83,21 @@ addEventListener('load',function(){setTimeout(function(){parent.postMessage({ksV
 
 export const domParseHtml: HtmlParser = (html) => new DOMParser().parseFromString(html, 'text/html');
 
-declare global {
-  interface Window {
-    /** The SQLite engine as base64, in offline pages that may be opened from file:// (no fetch there). */
-    KS_SQL_WASM?: string;
-  }
-}
-
 let sql: Promise<SqlJsStatic> | undefined;
-/** The SQLite engine the project ships (sql.js): embedded in offline pages, else loaded from the package folder. */
-export function browserSql(): Promise<SqlJsStatic> {
-  const embedded = window.KS_SQL_WASM;
-  if (embedded) {
-    const bin = atob(embedded);
+/**
+ * The SQLite engine the project ships (sql.js), loaded the first time a challenge that uses SQL is opened:
+ * its glue is the lazy part "sql"; the engine itself is sql-wasm.wasm next to the page, or, in offline pages
+ * that may be opened from file:// (no fetch there), the lazy part "sql-wasm" (the engine as base64).
+ */
+export function browserSql(embeddedWasm: boolean): Promise<SqlJsStatic> {
+  sql ??= (async () => {
+    const init = await loadLazy<typeof initSqlJs>('sql');
+    if (!embeddedWasm) return init({ locateFile: () => 'sql-wasm.wasm' });
+    const bin = atob(await loadLazy<string>('sql-wasm'));
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    sql ??= initSqlJs({ wasmBinary: bytes.buffer });
-  }
-  sql ??= initSqlJs({ locateFile: () => 'sql-wasm.wasm' });
+    return init({ wasmBinary: bytes.buffer });
+  })();
+  sql.catch(() => { sql = undefined; });
   return sql;
 }

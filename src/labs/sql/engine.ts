@@ -28,9 +28,10 @@ export function loadSqlEngine(url = 'sql-wasm.wasm'): Promise<SqlJsStatic> {
 /**
  * sql.js creates BigInt64Array/BigUint64Array views of its memory at start-up; Safari 14.1 has BigInt but not
  * these views (Safari 15). The lab's queries never read 64-bit heap values from JavaScript, so plain views
- * of the same memory let the engine start there instead of stopping with a ReferenceError.
+ * of the same memory let the engine start there instead of stopping with a ReferenceError. (The contest
+ * page's SQLite part runs it too: packaging/contest/bundle.ts.)
  */
-function shimBigIntArrays(): void {
+export function shimBigIntArrays(): void {
   const g = globalThis as unknown as Record<string, unknown>;
   for (const name of ['BigInt64Array', 'BigUint64Array']) {
     if (typeof g[name] !== 'function') g[name] = function BigIntArrayShim(buffer: ArrayBuffer) {

@@ -87,7 +87,9 @@ export function createScorm12Tracker(api: Scorm12Api, opts: { onFail: 'incomplet
       lms.set(`${p}.type`, S.type[q.type]);
       const pattern = formatCorrect(q, S, 'vi');
       if (pattern) lms.set(`${p}.correct_responses.0.pattern`, pattern);
-      lms.set(`${p}.weighting`, String(q.weight));
+      // Moodle's SCORM 1.2 data model takes weights from -100 to 100 only and refuses others (error 405), after
+      // which no commit went through until the tab closed (contest challenges are worth up to 300 points).
+      lms.set(`${p}.weighting`, String(Math.max(-100, Math.min(100, q.weight))));
       lms.set(`${p}.student_response`, formatResponse(rec.answer, S, 255));
       lms.set(`${p}.result`, S.result(rec.result));
       lms.set(`${p}.latency`, timespan12(rec.latencyMs));
