@@ -1,6 +1,8 @@
-// The results view's arithmetic: mastery per requirement from xAPI statements made by the project's own
-// statement factories and from Moodle 4.3 SCORM Objectives report downloads (text and Excel), with
-// expected figures recomputed here from the answers given.
+// The results view's arithmetic: mastery per requirement from the real Moodle 4.3.0 downloads saved in
+// tests/fixtures/moodle-exports (expected figures recomputed from what that Moodle stored, tracks.json), from xAPI
+// statements made by the project's own statement factories, and from Objectives report files laid out as
+// report.php writes them when it fills the objective cells (4.3.0 does not), with expected figures recomputed
+// here from the answers given.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCurriculum } from '../../src/model/load/load-curriculum.ts';
 import type { Unit } from '../../src/model/unit.ts';
@@ -12,6 +14,9 @@ import { codeFinder, fromMoodleObjectives, fromXapi, masteryTable, ResultsFileEr
 import { parseDelimited, readXlsx } from '../../src/site/results/tables.ts';
 import { objectivesReportRows, objectivesReportText, objectivesReportXlsx, type MoodleLearner } from '../helpers/moodle-export.ts';
 import { REPO } from '../helpers/fixtures.ts';
+import { expectedMastery, savedExports, WRONG_REPORTS } from '../helpers/moodle-results.ts';
+import { readResultsFile } from '../../src/site/client/results.ts';
+import { requirementInfos, unitQuestions } from '../../src/site/results/page-data.ts';
 
 let unit: Unit;
 let requirements: Map<string, RequirementInfo>;
@@ -64,6 +69,48 @@ function xapiAttempts(plans: Plan[]) {
   return { statements, expected };
 }
 
+describe('results view: real Moodle 4.3.0 downloads (tests/fixtures/moodle-exports)', () => {
+  const saved = savedExports();
+  let whole: ReturnType<typeof loadCurriculum> | undefined;
+  const model = () => (whole ??= loadCurriculum({ root: REPO }));
+  it('the saved exports are there (regenerate: see their README)', () => {
+    expect(saved).not.toBeNull();
+    expect([...saved!.files.keys()]).toEqual(expect.arrayContaining(['interactions.txt', 'interactions.xlsx', ...Object.keys(WRONG_REPORTS)]));
+  });
+
+  it('the Interactions report (text and Excel) gives per requirement the objectives Moodle stored, weakest first', () => {
+    const c = model();
+    const requirements = new Map(requirementInfos(c).map((r) => [r.code, r]));
+    const { files, stored } = saved!;
+    const { learners } = stored.activities.scorm12!;
+    const want = expectedMastery(learners, stored.masteryScore, { withScore: true, statusKnown: true });
+    // The class is mixed: some requirement mastered by some and not by others.
+    expect(want.some((r) => r.mastered > 0 && r.mastered < r.learners)).toBe(true);
+    for (const name of ['interactions.txt', 'interactions.xlsx']) {
+      const src = readResultsFile(stored.downloads[name]!, files.get(name)!, requirements, unitQuestions(c));
+      expect(src.kind).toBe('moodle-interactions');
+      expect(src.learners).toBe(learners.length);
+      const rows = masteryTable([src]);
+      const got = rows.map((r) => ({ code: r.code, learners: r.learners, mastered: r.mastered, pct: r.masteredPct, mean: r.meanScore }));
+      const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
+      expect([...got].sort(byCode), name).toEqual([...want].sort(byCode));
+      for (let i = 1; i < rows.length; i++) expect(rows[i]!.masteredPct).toBeGreaterThanOrEqual(rows[i - 1]!.masteredPct);
+    }
+  });
+
+  it('each wrong download is refused, naming what it lacks and what to download instead', () => {
+    const c = model();
+    const requirements = new Map(requirementInfos(c).map((r) => [r.code, r]));
+    const { files, stored } = saved!;
+    for (const [name, { missing, hint }] of Object.entries(WRONG_REPORTS)) {
+      let err: unknown;
+      try { readResultsFile(stored.downloads[name]!, files.get(name)!, requirements, unitQuestions(c)); } catch (e) { err = e; }
+      expect(err, name).toBeInstanceOf(ResultsFileError);
+      expect([(err as ResultsFileError).missing, (err as ResultsFileError).hint], name).toEqual([[missing], hint]);
+    }
+  });
+});
+
 describe('results view: mastery per requirement', () => {
   it('from xAPI statements of the runtime factories: best attempt per learner, share at or above the mastery score', () => {
     const { statements, expected } = xapiAttempts([
@@ -91,7 +138,7 @@ describe('results view: mastery per requirement', () => {
     }
   });
 
-  it('from Moodle 4.3 Objectives report downloads (text and Excel, with and without objective scores)', async () => {
+  it('from Objectives report files with filled objective cells, laid out as report.php writes them (text and Excel, with and without objective scores)', async () => {
     const codes = unit.outcomes.filter((o) => o.level === 'assessed').map((o) => o.code);
     const learners: MoodleLearner[] = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Minh Châu'].map((name, k) => ({
       name, email: `hs${k + 1}@thcs.example.vn`,
