@@ -98,6 +98,21 @@ describe('results view: real Moodle 4.3.0 downloads (tests/fixtures/moodle-expor
     }
   });
 
+  it('the same report from a Vietnamese Moodle, re-saved by Excel in a Vietnamese locale (BOM, ";", CRLF), gives the same figures', () => {
+    const c = model();
+    const requirements = new Map(requirementInfos(c).map((r) => [r.code, r]));
+    const { files, stored } = saved!;
+    const real = parseDelimited(files.get('interactions.txt')!.toString('utf8'));
+    // Header words as a Vietnamese language pack would put them (the numbers stay); values untouched.
+    const vi = (h: string) => h.replace(/^Question (\d+)$/, 'Câu hỏi $1').replace(/^Response (\d+)$/, 'Câu trả lời $1').replace(/^Result (\d+)$/, 'Kết quả $1').replace('Email address', 'Địa chỉ thư điện tử').replace(/^Name$/, 'Họ tên');
+    const cell = (v: string) => (/[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const text = '\uFEFF' + [real[0]!.map(vi), ...real.slice(1)].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
+    const rows = (name: string, bytes: Uint8Array) => masteryTable([readResultsFile(name, bytes, requirements, unitQuestions(c))]).map((r) => [r.code, r.learners, r.mastered, r.meanScore]);
+    const original = rows(stored.downloads['interactions.txt']!, files.get('interactions.txt')!);
+    expect(original.length).toBeGreaterThan(0);
+    expect(rows('6B.csv', Buffer.from(text, 'utf8'))).toEqual(original);
+  });
+
   it('each wrong download is refused, naming what it lacks and what to download instead', () => {
     const c = model();
     const requirements = new Map(requirementInfos(c).map((r) => [r.code, r]));
