@@ -113,6 +113,19 @@ describe('results view: real Moodle 4.3.0 downloads (tests/fixtures/moodle-expor
     expect(rows('6B.csv', Buffer.from(text, 'utf8'))).toEqual(original);
   });
 
+  it('the page’s own .xlsx reader reads every real Moodle workbook cell as exceljs (the site’s xlsx library) does', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    for (const name of [...saved!.files.keys()].filter((n) => n.endsWith('.xlsx'))) {
+      const bytes = saved!.files.get(name)!;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      const expected: string[][] = [];
+      wb.worksheets[0]!.eachRow((row) => { expected.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))); });
+      const got = readXlsx(bytes).map((r) => r.slice(0, expected[0]!.length));
+      expect(got.map((r) => r.join('|').replace(/\|+$/, '')), name).toEqual(expected.map((r) => r.join('|').replace(/\|+$/, '')));
+    }
+  });
+
   it('each wrong download is refused, naming what it lacks and what to download instead', () => {
     const c = model();
     const requirements = new Map(requirementInfos(c).map((r) => [r.code, r]));
