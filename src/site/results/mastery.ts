@@ -127,7 +127,10 @@ const number = (s: string) => {
 };
 
 /** The learner a report row stands for: the e-mail column when the report has one, else the name (first column). */
-const learnerColumn = (head: string[]) => head.findIndex((h) => /e-?mail|thư điện tử/i.test(h));
+function learnerOf(head: string[]): (row: string[]) => string {
+  const mail = head.findIndex((h) => /e-?mail|thư điện tử/i.test(h));
+  return (row) => ((mail >= 0 ? row[mail] : '') || row[0] || '').trim();
+}
 
 /**
  * Results from a Moodle SCORM report download (text or Excel): the Interactions report (with its Question and
@@ -177,11 +180,11 @@ export function fromMoodleInteractions(file: string, table: Table, requirements:
   if (pairs.every((p) => p.r < 0)) throw new ResultsFileError(file, ['interactionResults'], 'interactionsOptions');
   const u = unit;
   const find = codeFinder(requirements.keys());
-  const mailCol = learnerColumn(head);
+  const learnerIn = learnerOf(head);
   const results: LearnerResult[] = [];
   const learners = new Set<string>();
   for (const row of rows) {
-    const learner = ((mailCol >= 0 ? row[mailCol] : '') || row[0] || '').trim();
+    const learner = learnerIn(row);
     if (!learner) continue;
     // The attempt's interactions in order, split into tries: a try ends when a question comes again or when it
     // has as many questions as one try of the assessment.
@@ -235,11 +238,11 @@ export function fromMoodleObjectives(file: string, table: Table, requirements: M
     throw new ResultsFileError(file, ['objectiveColumns'], gradeExport ? 'gradeExport' : 'interactionsReport');
   }
   if (columns.every((c) => rows.every((r) => (r[c.i] ?? '').trim() === ''))) throw new ResultsFileError(file, ['objectiveValues'], 'interactionsReport');
-  const mailCol = learnerColumn(head);
+  const learnerIn = learnerOf(head);
   const results: LearnerResult[] = [];
   const learners = new Set<string>();
   for (const r of rows) {
-    const learner = ((mailCol >= 0 ? r[mailCol] : '') || r[0] || '').trim();
+    const learner = learnerIn(r);
     if (!learner) continue;
     const perCode = new Map<string, { score: number | null; status: string }>();
     for (const c of columns) {
