@@ -37,7 +37,7 @@ const vi = {
     outcomeActivities: 'mã yêu cầu cần đạt (urn:khienso:outcome:…) trong context.contextActivities.other của các câu lệnh “answered”',
   } as Record<Missing, string>,
   hint: {
-    interactionsReport: 'Hãy tải “Báo cáo tương tác” (Interactions report) của hoạt động SCORM, có đánh dấu “Summary of question” và “Summary of result”.',
+    interactionsReport: 'Hãy tải “Báo cáo tương tác” (Interactions report) của hoạt động SCORM, có đánh dấu “Summary of question” và “Summary of result”. Báo cáo này chỉ có dữ liệu với gói SCORM 1.2 (Moodle 4.3 để trống nó với gói SCORM 2004).',
     interactionsOptions: 'Trong “Báo cáo tương tác”, đánh dấu cả “Summary of question” và “Summary of result” ở phần tuỳ chọn cuối trang, lưu rồi tải lại.',
     gradeExport: 'Đây là tệp xuất điểm (một điểm cho mỗi hoạt động), không có kết quả theo từng yêu cầu. Hãy tải “Báo cáo tương tác” (Interactions report) của hoạt động SCORM, có đánh dấu “Summary of question” và “Summary of result”.',
     lrsExport: 'Hãy xuất toàn bộ câu lệnh của các hoạt động Khiên Số từ LRS, không chỉ kết quả chủ đề.',
@@ -82,7 +82,7 @@ const en: Strings = {
     outcomeActivities: 'requirement codes (urn:khienso:outcome:…) in context.contextActivities.other of the “answered” statements',
   },
   hint: {
-    interactionsReport: 'Download the SCORM activity’s “Interactions report” with “Summary of question” and “Summary of result” ticked.',
+    interactionsReport: 'Download the SCORM activity’s “Interactions report” with “Summary of question” and “Summary of result” ticked. It holds data for SCORM 1.2 packages only (Moodle 4.3 leaves it empty for SCORM 2004).',
     interactionsOptions: 'In the “Interactions report”, tick both “Summary of question” and “Summary of result” in the options at the foot of the page, save, and download again.',
     gradeExport: 'This is a grade export (one grade per activity), with no result per requirement. Download the SCORM activity’s “Interactions report” with “Summary of question” and “Summary of result” ticked instead.',
     lrsExport: 'Export every statement of the Khiên Số activities from the LRS, not only the unit results.',
