@@ -14,7 +14,7 @@ import { codeFinder, fromMoodleObjectives, fromXapi, masteryTable, ResultsFileEr
 import { parseDelimited, readXlsx } from '../../src/site/results/tables.ts';
 import { objectivesReportRows, objectivesReportText, objectivesReportXlsx, type MoodleLearner } from '../helpers/moodle-export.ts';
 import { REPO } from '../helpers/fixtures.ts';
-import { expectedMastery, savedExports, WRONG_REPORTS } from '../helpers/moodle-results.ts';
+import { expectedMastery, savedExports, storedObjectives, WRONG_REPORTS } from '../helpers/moodle-results.ts';
 import { readResultsFile } from '../../src/site/client/results.ts';
 import { requirementInfos, unitQuestions } from '../../src/site/results/page-data.ts';
 
@@ -124,6 +124,35 @@ describe('results view: real Moodle 4.3.0 downloads (tests/fixtures/moodle-expor
       const got = readXlsx(bytes).map((r) => r.slice(0, expected[0]!.length));
       expect(got.map((r) => r.join('|').replace(/\|+$/, '')), name).toEqual(expected.map((r) => r.join('|').replace(/\|+$/, '')));
     }
+  });
+
+  it('a retake inside one Moodle attempt (interactions appended to the same row) counts the better try', () => {
+    const c = model();
+    const requirements = new Map(requirementInfos(c).map((r) => [r.code, r]));
+    const { files, stored } = saved!;
+    const real = parseDelimited(files.get('interactions.txt')!.toString('utf8'));
+    const head = real[0]!;
+    const first = head.findIndex((h) => /^Question 0$/.test(h));
+    const groups = (head.length - first) / 3; // Question, Response, Result per interaction
+    const row = (email: string) => real.find((r) => r.includes(email))!;
+    // hs2's try, then hs3's try appended as interactions N…2N-1 of the same attempt: neither try alone has the
+    // best score of every requirement.
+    const hs2 = row('hs2@khienso.test');
+    const hs3 = row('hs3@khienso.test');
+    const table = [
+      [...head, ...Array.from({ length: groups }, (_, i) => [`Question ${groups + i}`, `Response ${groups + i}`, `Result ${groups + i}`]).flat()],
+      [...hs2.slice(0, first + 3 * groups), ...hs3.slice(first, first + 3 * groups)],
+    ];
+    const text = table.map((r) => r.join('\t')).join('\n');
+    const got = masteryTable([readResultsFile('6B.txt', Buffer.from(text), requirements, unitQuestions(c))]);
+    const best = storedObjectives(stored.activities.scorm12!.learners.filter((l) => /hs[23]/.test(l.username)));
+    const want = new Map<string, number>();
+    for (const m of best.values()) for (const [code, o] of m) want.set(code, Math.max(want.get(code) ?? 0, o.score ?? 0));
+    const only = (u: string) => [...best.get(`${u}@khienso.test`)!].map(([code, o]) => [code, 1, o.score]).sort();
+    const expected = [...want].map(([code, score]) => [code, 1, score]).sort();
+    expect(expected).not.toEqual(only('hs2'));
+    expect(expected).not.toEqual(only('hs3'));
+    expect(got.map((r) => [r.code, r.learners, r.meanScore]).sort()).toEqual(expected);
   });
 
   it('each wrong download is refused, naming what it lacks and what to download instead', () => {
