@@ -19,6 +19,8 @@ export const WRONG_REPORTS: Record<string, { missing: Missing; hint: Hint }> = {
   'basic.txt': { missing: 'objectiveColumns', hint: 'interactionsReport' },
   'grades.csv': { missing: 'objectiveColumns', hint: 'gradeExport' },
   'grades.xlsx': { missing: 'objectiveColumns', hint: 'gradeExport' },
+  // Moodle 4.3.0's Interactions report reads SCORM 1.2 track names only: no question columns for a 2004 package.
+  'scorm2004-interactions.txt': { missing: 'objectiveColumns', hint: 'interactionsReport' },
 };
 
 /** One learner's stored tracks in one SCORM activity: per attempt, element → value (mdl_scorm_scoes_value). */

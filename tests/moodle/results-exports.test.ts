@@ -1,5 +1,5 @@
 // The results view fed with the files a teacher really downloads from Moodle: three learners of one class take
-// g6-internet-safety (SCORM 1.2) with different answers; the teacher downloads the SCORM activity's Interactions
+// g6-internet-safety (SCORM 1.2; one also as SCORM 2004) with different answers; the teacher downloads the SCORM activity's Interactions
 // report (text and Excel; also with its default options and without results), its Objectives report (text and
 // Excel, "Show objective score"), its Basic report and the gradebook export (text and Excel) by clicking Moodle's
 // own download buttons; the site's results page, given those files through its file input, must show per
@@ -60,9 +60,24 @@ describeMoodle('results view from real Moodle exports', (env) => {
       await closeTab(player);
       await ctx.close();
     }
+    // The same unit as a SCORM 2004 activity, taken by hs1: Moodle stores its objectives (cmi.objectives.N) but
+    // no report download holds them.
+    const scorm04: Scorm = await addScorm(env.site, course, pkgs.zip('scorm2004', G6), { ...GUIDE_SCORM_SETTINGS, name: 'Lướt mạng an toàn 2004' });
+    {
+      const ctx = await loginAs(env.browser, env.site, users[0]!);
+      const { player, content } = await openScorm(ctx, env.site, scorm04);
+      await content.waitForSelector('body.ks-ready');
+      await openLesson(content, 0);
+      for (let i = 0; i < unit.lessons.length; i++) await nextPage(content);
+      await takeAssessment(content, unit, 0);
+      await closeTab(player);
+      await ctx.close();
+    }
     const learners: StoredLearner[] = [];
     for (const hs of users) learners.push({ username: hs.username, email: `${hs.username}@khienso.test`, attempts: await scormAttempts(env.site, scorm, hs) });
-    const stored: Omit<StoredClass, 'downloads'> = { unit: G6, masteryScore: unit.masteryScore, activities: { scorm12: { version: scorm.version, learners } } };
+    const learners04: StoredLearner[] = [{ username: users[0]!.username, email: `${users[0]!.username}@khienso.test`, attempts: await scormAttempts(env.site, scorm04, users[0]!) }];
+    expect(expectedMastery(learners04, unit.masteryScore, { withScore: true, statusKnown: true }).length).toBeGreaterThan(0);
+    const stored: Omit<StoredClass, 'downloads'> = { unit: G6, masteryScore: unit.masteryScore, activities: { scorm12: { version: scorm.version, learners }, scorm2004: { version: scorm04.version, learners: learners04 } } };
     // The three learners stored different results: someone mastered everything, someone failed some requirements.
     const full = expectedMastery(learners, unit.masteryScore, { withScore: true, statusKnown: true });
     expect(full.length).toBeGreaterThan(0);
@@ -93,6 +108,11 @@ describeMoodle('results view from real Moodle exports', (env) => {
     await options({ qtext: true, result: true });
     files.set('interactions.txt', await reportDownload(page, 'Download in text format'));
     files.set('interactions.xlsx', await reportDownload(page, 'Download in Excel format'));
+    // The SCORM 2004 activity's Interactions report, same options (saved as the teacher's preference).
+    await page.goto(`${env.site.url}/mod/scorm/report.php?id=${scorm04.cmid}&mode=interactions`);
+    expect(await page.isChecked('#id_qtext')).toBe(true);
+    expect(await page.isChecked('#id_result')).toBe(true);
+    files.set('scorm2004-interactions.txt', await reportDownload(page, 'Download in text format'));
     // Objectives report, with "Show objective score" (Moodle 4.3.0 leaves its objective cells empty).
     await page.goto(`${env.site.url}/mod/scorm/report.php?id=${scorm.cmid}&mode=objectives`);
     await options({ objectivescore: true });
