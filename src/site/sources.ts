@@ -1,10 +1,21 @@
 // Official public pages for the sources lesson plans cite (free text in the teacher notes). Only pages whose
-// address is known to be the publisher's own are listed; Vietnamese laws are not linked yet, because their
-// pages in the national legal database (vbpl.vn) have not been looked up and checked one by one.
+// address is known to be the publisher's own are listed. Vietnamese laws (Luật An ninh mạng 116/2025, Luật Bảo
+// vệ dữ liệu cá nhân 91/2025, Luật Sở hữu trí tuệ, Bộ luật Hình sự, …) are not linked: their pages in the
+// national legal database (vbpl.vn) have not been looked up and checked one by one, and commercial mirrors
+// (thuvienphapluat.vn, …) are not the publisher. A government site a source names itself (e.g. "tinnhiemmang.vn")
+// is linked at its home page.
 export interface SourceLink { url: string; host: string }
 
 const LINKS: [RegExp, string][] = [
-  [/Thông tư 32\/2018|Chương trình giáo dục phổ thông môn Tin học 2018/i, 'https://moet.gov.vn/content/vanban/Lists/VBPQ/Attachments/1483/vbhn-ttu-322018-202021-132022-ttbgddt.pdf'],
+  [/Thông tư 32\/2018|Chương trình giáo dục phổ thông môn Tin học 2018|Chương trình GDPT 2018 môn Tin học/i, 'https://moet.gov.vn/content/vanban/Lists/VBPQ/Attachments/1483/vbhn-ttu-322018-202021-132022-ttbgddt.pdf'],
+  // Ministry of Justice's page on the decision (its full text is only on commercial mirrors).
+  [/Quyết định 1907\/QĐ-TTg|Decision 1907\/QĐ-TTg/i, 'https://moj.gov.vn/qt/tintuc/Pages/thong-tin-khac.aspx?ItemID=3152'],
+  // Government sites the sources name: the spam/scam report site and the national scam-website list of the
+  // Authority of Information Security, the Ministry of Justice's legal-dissemination portal and legal database.
+  [/thongbaorac\.ais\.gov\.vn/i, 'https://thongbaorac.ais.gov.vn/'],
+  [/tinnhiemmang\.vn/i, 'https://tinnhiemmang.vn/'],
+  [/pbgdpl\.gov\.vn/i, 'https://pbgdpl.gov.vn/'],
+  [/\bvbpl\.vn/i, 'https://vbpl.vn/'],
   [/CSTA K-12 Computer Science Standards/i, 'https://csteachers.org/k12standards/'],
   [/DigComp/i, 'https://publications.jrc.ec.europa.eu/repository/handle/JRC128415'],
   [/three random words/i, 'https://www.ncsc.gov.uk/blog-post/three-random-words-or-thinkrandom-0'],

@@ -11,6 +11,7 @@ import { buildSite, type SiteBuild } from '../helpers/site-build.ts';
 import { REPO } from '../helpers/fixtures.ts';
 import { loadCurriculum, type Curriculum } from '../../src/model/load/load-curriculum.ts';
 import { pressButton } from './keyboard.ts';
+import { savedExports } from '../helpers/moodle-results.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 let build: SiteBuild;
@@ -56,13 +57,17 @@ describe('accessibility (axe-core)', () => {
         violations.push(...(await axe(page, path, '#ks-preview')));
       }
     }
-    // The results page with a file loaded (its table is built in the page).
-    await page.goto(`${server.url}/site/results/index.html`);
-    const codes = unit.outcomes.map((o) => o.code);
-    const txt = ['Name\tAttempt\t' + codes.map((c) => `${c} status\t${c} score`).join('\t'), `An\t1\t${codes.map(() => 'passed\t90').join('\t')}`, `"Bình Lê"\t1\t${codes.map(() => 'failed\t40').join('\t')}`].join('\n');
-    await page.setInputFiles('#results-files-input', [{ name: '6A.txt', mimeType: 'text/plain', buffer: Buffer.from(txt) }, { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') }]);
-    await page.waitForSelector('#mastery tbody tr');
-    violations.push(...(await axe(page, 'results (loaded)')));
+    // The results page with files loaded (its table is built in the page): a real Moodle Interactions report, and
+    // the real grade export (a wrong file, so the message block shows too); in both languages.
+    const saved = savedExports();
+    expect(saved).not.toBeNull();
+    for (const lang of ['', 'en/']) {
+      await page.goto(`${server.url}/site/${lang}results/index.html`);
+      await page.setInputFiles('#results-files-input', [{ name: '6A.txt', mimeType: 'text/plain', buffer: saved!.files.get('interactions.txt')! }, { name: 'grades.csv', mimeType: 'text/csv', buffer: saved!.files.get('grades.csv')! }]);
+      await page.waitForSelector('#mastery tbody tr');
+      await page.waitForSelector('#results-errors li');
+      violations.push(...(await axe(page, `${lang}results (loaded)`)));
+    }
     await context.close();
     expect(violations).toEqual([]);
   }, 900_000);

@@ -1,9 +1,9 @@
 // The results view in headless Chromium: a teacher chooses the files she has (xAPI statements from an LRS,
-// Moodle's SCORM Objectives report as text and as Excel) and sees mastery per requirement, weakest first,
+// Moodle's SCORM Interactions report as text and as Excel) and sees mastery per requirement, weakest first,
 // per class and overall; nothing leaves the page; a wrong file gets a message naming what it lacks.
-// The xAPI statements come from the runtime's own statement factory; the Moodle files are built as Moodle
-// 4.3's report code writes them (tests/helpers/moodle-export.ts) until real exports from the Moodle harness
-// replace them.
+// The xAPI statements come from the runtime's own statement factory; the Moodle files are real Moodle 4.3.0
+// downloads (tests/fixtures/moodle-exports, made by tests/moodle/results-exports.test.ts), the expected
+// figures recomputed from what that Moodle stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -15,7 +15,7 @@ import type { Unit } from '../../src/model/unit.ts';
 import { toRuntimeUnit } from '../../packaging/runtime-data.ts';
 import { createStatementFactory } from '../../src/runtime/xapi/statements.ts';
 import { drawQuestions } from '../../src/core/draw.ts';
-import { objectivesReportRows, objectivesReportText, objectivesReportXlsx, type MoodleLearner } from '../helpers/moodle-export.ts';
+import { savedExports, storedObjectives } from '../helpers/moodle-results.ts';
 
 const UNIT = 'g6-internet-safety';
 let build: SiteBuild;
@@ -65,19 +65,18 @@ function classA(): { json: string; scores: Expect } {
   return { json: JSON.stringify({ statements }), scores };
 }
 
-/** Class 6B: Moodle's Objectives report ("Show objective score" on), two learners, one with two attempts. */
-function classB(): { rows: (string | number)[][]; scores: Expect; passed: Map<string, number> } {
-  const codes = unit.outcomes.filter((o) => o.level === 'assessed').map((o) => o.code);
-  const learners: MoodleLearner[] = [
-    { name: 'Đỗ Thị Em', email: 'em@thcs.example.vn', attempts: [{ attempt: 1, score: 60, objectives: Object.fromEntries(codes.map((c, i) => [c, { status: i % 2 ? 'passed' : 'failed', score: i % 2 ? 80 : 40 }])) }] },
-    { name: 'Vũ Văn Giang', email: 'giang@thcs.example.vn', attempts: [
-      { attempt: 1, score: 50, objectives: Object.fromEntries(codes.map((c) => [c, { status: 'failed', score: 30 }])) },
-      { attempt: 2, score: 90, objectives: Object.fromEntries(codes.map((c, i) => [c, { status: i < 3 ? 'passed' : 'failed', score: i < 3 ? 100 : 60 }])) },
-    ] },
-  ];
-  const scores: Expect = new Map(codes.map((c) => [c, learners.map((l) => Math.max(...l.attempts.map((a) => a.objectives[c]!.score!)))]));
-  const passed = new Map(codes.map((c) => [c, learners.filter((l) => l.attempts.some((a) => a.objectives[c]!.status === 'passed')).length]));
-  return { rows: objectivesReportRows(`${unit.title.vi}`, codes, learners, true), scores, passed };
+/** Class 6B: the real Moodle Interactions report; each learner's best stored objective score and status per code. */
+function classB(): { files: Map<string, Buffer>; names: Record<string, string>; scores: Expect; passed: Map<string, number> } {
+  const saved = savedExports();
+  if (!saved) throw new Error('tests/fixtures/moodle-exports is missing (see tests/moodle/results-exports.test.ts)');
+  const stored = storedObjectives(saved.stored.activities.scorm12!.learners);
+  const scores: Expect = new Map();
+  const passed = new Map<string, number>();
+  for (const best of stored.values()) for (const [c, o] of best) {
+    scores.set(c, [...(scores.get(c) ?? []), o.score ?? 0]);
+    passed.set(c, (passed.get(c) ?? 0) + (o.passed ? 1 : 0));
+  }
+  return { files: saved.files, names: saved.stored.downloads, scores, passed };
 }
 
 const pct = (a: number, b: number) => Math.round((1000 * a) / b) / 10;
@@ -95,7 +94,7 @@ describe('results view (headless Chromium)', () => {
     page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
     await page.setInputFiles('#results-files-input', [
       { name: '6A.json', mimeType: 'application/json', buffer: Buffer.from(a.json) },
-      { name: '6B.txt', mimeType: 'text/plain', buffer: Buffer.from(objectivesReportText(b.rows)) },
+      { name: '6B.txt', mimeType: 'text/plain', buffer: b.files.get('interactions.txt')! },
     ]);
     await page.waitForSelector('#mastery tbody tr');
     expect(await page.$$eval('#results-files li', (lis) => lis.map((li) => (li as HTMLElement).dataset.source))).toEqual(['6A', '6B']);
@@ -122,7 +121,7 @@ describe('results view (headless Chromium)', () => {
     expect(row).toContain(unit.outcomes.find((o) => o.code === first.code) ? first.code : '');
     expect(row).toContain(`${first.pct.toFixed(1).replace('.', ',')}%`);
     // The same Moodle report downloaded as Excel gives the same figures for its class.
-    await page.setInputFiles('#results-files-input', [{ name: '6B Excel.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await objectivesReportXlsx(b.rows)) }]);
+    await page.setInputFiles('#results-files-input', [{ name: '6B Excel.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: b.files.get('interactions.xlsx')! }]);
     await expect.poll(() => page.$$eval('#results-files li', (lis) => lis.length)).toBe(3);
     for (const r of shown) {
       if (!b.scores.has(r.code)) continue;
@@ -142,15 +141,18 @@ describe('results view (headless Chromium)', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/site/en/results/index.html`);
-    const grades = 'First name,Last name,ID number,Institution,Department,Email address,SCORM package: Lướt mạng an toàn (Real),Last downloaded from this course\nAn,Nguyễn,,,,an@x.vn,80.00,1701000000\n';
+    const { files } = classB();
     await page.setInputFiles('#results-files-input', [
-      { name: 'grades.csv', mimeType: 'text/csv', buffer: Buffer.from(grades) },
+      { name: 'grades.csv', mimeType: 'text/csv', buffer: files.get('grades.csv')! },
+      { name: 'objectives.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: files.get('objectives.xlsx')! },
       { name: 'lrs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([{ actor: { mbox: 'mailto:a@b.vn' }, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' }, object: { id: `urn:khienso:unit:${UNIT}:lesson:x` } }])) },
     ]);
     await page.waitForSelector('#results-errors li[data-file="lrs.json"]');
     const csv = await page.textContent('#results-errors li[data-file="grades.csv"]');
-    expect(csv).toContain('objective columns named by requirement codes');
+    expect(csv).toContain('results per requirement: the Interactions report’s “Question N” and “Result N” columns');
     expect(csv).toContain('grade export');
+    expect(await page.textContent('#results-errors li[data-file="objectives.xlsx"]')).toContain('every cell is empty: Moodle 4.3’s Objectives report does not fill them');
+    expect(await page.getAttribute('#results-errors li[data-file="objectives.xlsx"] [data-missing]', 'data-missing')).toBe('objectiveValues');
     expect(await page.getAttribute('#results-errors li[data-file="grades.csv"] [data-missing]', 'data-missing')).toBe('objectiveColumns');
     expect(await page.textContent('#results-errors li[data-file="lrs.json"]')).toContain('statements with the verb “answered”');
     expect(await page.isVisible('#mastery')).toBe(false);

@@ -10,6 +10,10 @@ import { iris } from '../../src/core/iris.ts';
 import type { Unit } from '../../src/model/unit.ts';
 import { parseState } from '../../src/core/state.ts';
 import { RESUME_STATE_ID } from '../../src/runtime/adapters/xapi.ts';
+import type { Curriculum } from '../../src/model/load/load-curriculum.ts';
+import { readResultsFile } from '../../src/site/client/results.ts';
+import { masteryTable } from '../../src/site/results/mastery.ts';
+import { requirementInfos, unitQuestions } from '../../src/site/results/page-data.ts';
 
 const UNIT = 'g7-online-behaviour'; // a unit without a lab: these helpers answer drawn questions only (g6-internet-safety now has the passwords lab)
 const V = (name: string) => `http://adlnet.gov/expapi/verbs/${name}`;
@@ -20,11 +24,13 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof startStaticServer>>;
 let lrs: Lrs;
 let unit: Unit;
+let curriculum: Curriculum;
 const actor = { objectType: 'Agent', name: 'Nguyễn Văn An', account: { homePage: 'https://lms.school.example', name: 'an.nv' } };
 
 beforeAll(async () => {
   const { dist, result } = await buildRealCurriculum();
   unit = result.curriculum.units.find((u) => u.id === UNIT) as Unit;
+  curriculum = result.curriculum;
   server = await startStaticServer(prepareLmsSite(dist, [UNIT], ['xapi', 'cmi5']));
   browser = await launchBrowser();
 });
@@ -42,8 +48,8 @@ const verbs = (list: StoredStatement[]) => list.map((s) => s.verb.id.split('/').
 const byVerb = (name: string) => lrs.statements.filter((s) => s.verb.id === V(name));
 const newRegistration = () => crypto.randomUUID();
 
-function xapiUrl(registration: string) {
-  const q = new URLSearchParams({ endpoint: lrs.endpoint, auth: lrs.auth, actor: JSON.stringify(actor), registration, activity_id: iris.unit(UNIT) });
+function xapiUrl(registration: string, who: object = actor) {
+  const q = new URLSearchParams({ endpoint: lrs.endpoint, auth: lrs.auth, actor: JSON.stringify(who), registration, activity_id: iris.unit(UNIT) });
   return `${server.url}${contentPath('xapi', UNIT)}index.html?${q}`;
 }
 
@@ -260,6 +266,44 @@ describe('xAPI package over several sittings', () => {
     expect(after?.submitted).toBe(true);
     expect(after?.viewed.every(Boolean)).toBe(true);
     expect(lrs.invalid).toEqual([]);
+  });
+
+  it('the LRS export (GET statements, JSON) of two learners gives the results view each one\'s score per requirement', async () => {
+    // One passes with one wrong answer, one answers everything wrong; the expected score per requirement is the
+    // weighted share of right answers among the drawn questions that target it.
+    const people = [{ name: 'Nguyễn Văn An', id: 'an.nv', wrong: 1 }, { name: 'Trần Thị Bình', id: 'binh.tt', wrong: unit.assessment.draw }];
+    const byId = new Map(unit.assessment.questions.map((q) => [q.id, q]));
+    const expected = new Map<string, number[]>();
+    for (const [k, p] of people.entries()) {
+      const who = { objectType: 'Agent', name: p.name, account: { homePage: 'https://lms.school.example', name: p.id } };
+      const { page, frame, context } = await open(xapiUrl(newRegistration(), who));
+      const { ids } = await completeUnit(frame, unit, p.wrong);
+      // The learner reads the result (its statement has reached the LRS), then leaves.
+      await expect.poll(() => byVerb('passed').length + byVerb('failed').length, { timeout: 15000 }).toBe(k + 1);
+      await leave(page, k + 1);
+      await context.close();
+      const acc = new Map<string, [number, number]>();
+      ids.forEach((id, i) => {
+        const q = byId.get(id)!;
+        for (const c of q.outcomes) {
+          const [e, t] = acc.get(c) ?? [0, 0];
+          acc.set(c, [e + (i < p.wrong ? 0 : q.weight), t + q.weight]);
+        }
+      });
+      for (const [c, [e, t]] of acc) expected.set(c, [...(expected.get(c) ?? []), Math.round((100 * e) / t)]);
+    }
+    expect(lrs.invalid).toEqual([]);
+    const res = await fetch(`${lrs.endpoint}statements`, { headers: { Authorization: lrs.auth, 'X-Experience-API-Version': '1.0.3' } });
+    expect(res.status).toBe(200);
+    const src = readResultsFile('7A.json', new Uint8Array(await res.arrayBuffer()), new Map(requirementInfos(curriculum).map((r) => [r.code, r])), unitQuestions(curriculum));
+    expect([src.kind, src.learners]).toEqual(['xapi', 2]);
+    const rows = masteryTable([src]);
+    expect(rows.map((r) => r.code).sort()).toEqual([...expected.keys()].sort());
+    for (const r of rows) {
+      const scores = expected.get(r.code)!;
+      expect([r.learners, r.mastered, r.meanScore], r.code).toEqual([scores.length, scores.filter((x) => x >= unit.masteryScore).length, Math.round((10 * scores.reduce((x, y) => x + y, 0)) / scores.length) / 10]);
+    }
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.masteredPct).toBeGreaterThanOrEqual(rows[i - 1]!.masteredPct);
   });
 });
 

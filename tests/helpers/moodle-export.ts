@@ -1,7 +1,7 @@
 // Moodle 4.3 SCORM "Objectives report" downloads, built as Moodle's own code writes them
 // (mod/scorm/report/objectives/classes/report.php, lib/csvlib.class.php), for tests of the results view.
-// These are stand-ins for real exports: replace them with files downloaded from the real Moodle harness
-// (engineer "moodle") when those exist.
+// A real Moodle 4.3.0 leaves the objective cells of this report empty (see tests/fixtures/moodle-exports,
+// downloaded from the real Moodle harness); these files keep the parser right for a Moodle that fills them.
 //
 // On download the report writes: Name, the identity fields (Email address by default), Attempt, Started on,
 // Last accessed on, Score, one column per launchable SCO (its title, holding "raw/max" or the status word),

@@ -1,6 +1,8 @@
-// The results view's arithmetic: mastery per requirement from xAPI statements made by the project's own
-// statement factories and from Moodle 4.3 SCORM Objectives report downloads (text and Excel), with
-// expected figures recomputed here from the answers given.
+// The results view's arithmetic: mastery per requirement from the real Moodle 4.3.0 downloads saved in
+// tests/fixtures/moodle-exports (expected figures recomputed from what that Moodle stored, tracks.json), from xAPI
+// statements made by the project's own statement factories, and from Objectives report files laid out as
+// report.php writes them when it fills the objective cells (4.3.0 does not), with expected figures recomputed
+// here from the answers given.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCurriculum } from '../../src/model/load/load-curriculum.ts';
 import type { Unit } from '../../src/model/unit.ts';
@@ -12,6 +14,9 @@ import { codeFinder, fromMoodleObjectives, fromXapi, masteryTable, ResultsFileEr
 import { parseDelimited, readXlsx } from '../../src/site/results/tables.ts';
 import { objectivesReportRows, objectivesReportText, objectivesReportXlsx, type MoodleLearner } from '../helpers/moodle-export.ts';
 import { REPO } from '../helpers/fixtures.ts';
+import { expectedMastery, savedExports, storedObjectives, WRONG_REPORTS } from '../helpers/moodle-results.ts';
+import { readResultsFile } from '../../src/site/client/results.ts';
+import { requirementInfos, unitQuestions } from '../../src/site/results/page-data.ts';
 
 let unit: Unit;
 let requirements: Map<string, RequirementInfo>;
@@ -64,6 +69,106 @@ function xapiAttempts(plans: Plan[]) {
   return { statements, expected };
 }
 
+describe('results view: real Moodle 4.3.0 downloads (tests/fixtures/moodle-exports)', () => {
+  const saved = savedExports();
+  let whole: ReturnType<typeof loadCurriculum> | undefined;
+  const model = () => (whole ??= loadCurriculum({ root: REPO }));
+  it('the saved exports are there (regenerate: see their README)', () => {
+    expect(saved).not.toBeNull();
+    expect([...saved!.files.keys()]).toEqual(expect.arrayContaining(['interactions.txt', 'interactions.xlsx', ...Object.keys(WRONG_REPORTS)]));
+  });
+
+  it('the Interactions report (text and Excel) gives per requirement the objectives Moodle stored, weakest first', () => {
+    const c = model();
+    const requirements = new Map(requirementInfos(c).map((r) => [r.code, r]));
+    const { files, stored } = saved!;
+    const { learners } = stored.activities.scorm12!;
+    const want = expectedMastery(learners, stored.masteryScore, { withScore: true, statusKnown: true });
+    // The class is mixed: some requirement mastered by some and not by others.
+    expect(want.some((r) => r.mastered > 0 && r.mastered < r.learners)).toBe(true);
+    for (const name of ['interactions.txt', 'interactions.xlsx']) {
+      const src = readResultsFile(stored.downloads[name]!, files.get(name)!, requirements, unitQuestions(c));
+      expect(src.kind).toBe('moodle-interactions');
+      expect(src.learners).toBe(learners.length);
+      const rows = masteryTable([src]);
+      const got = rows.map((r) => ({ code: r.code, learners: r.learners, mastered: r.mastered, pct: r.masteredPct, mean: r.meanScore }));
+      const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
+      expect([...got].sort(byCode), name).toEqual([...want].sort(byCode));
+      for (let i = 1; i < rows.length; i++) expect(rows[i]!.masteredPct).toBeGreaterThanOrEqual(rows[i - 1]!.masteredPct);
+    }
+  });
+
+  it('the same report from a Vietnamese Moodle, re-saved by Excel in a Vietnamese locale (BOM, ";", CRLF), gives the same figures', () => {
+    const c = model();
+    const requirements = new Map(requirementInfos(c).map((r) => [r.code, r]));
+    const { files, stored } = saved!;
+    const real = parseDelimited(files.get('interactions.txt')!.toString('utf8'));
+    // Header words as a Vietnamese language pack would put them (the numbers stay); values untouched.
+    const vi = (h: string) => h.replace(/^Question (\d+)$/, 'Câu hỏi $1').replace(/^Response (\d+)$/, 'Câu trả lời $1').replace(/^Result (\d+)$/, 'Kết quả $1').replace('Email address', 'Địa chỉ thư điện tử').replace(/^Name$/, 'Họ tên');
+    const cell = (v: string) => (/[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const text = '\uFEFF' + [real[0]!.map(vi), ...real.slice(1)].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
+    const rows = (name: string, bytes: Uint8Array) => masteryTable([readResultsFile(name, bytes, requirements, unitQuestions(c))]).map((r) => [r.code, r.learners, r.mastered, r.meanScore]);
+    const original = rows(stored.downloads['interactions.txt']!, files.get('interactions.txt')!);
+    expect(original.length).toBeGreaterThan(0);
+    expect(rows('6B.csv', Buffer.from(text, 'utf8'))).toEqual(original);
+  });
+
+  it('the page’s own .xlsx reader reads every real Moodle workbook cell as exceljs (the site’s xlsx library) does', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    for (const name of [...saved!.files.keys()].filter((n) => n.endsWith('.xlsx'))) {
+      const bytes = saved!.files.get(name)!;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      const expected: string[][] = [];
+      wb.worksheets[0]!.eachRow((row) => { expected.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))); });
+      const got = readXlsx(bytes).map((r) => r.slice(0, expected[0]!.length));
+      expect(got.map((r) => r.join('|').replace(/\|+$/, '')), name).toEqual(expected.map((r) => r.join('|').replace(/\|+$/, '')));
+    }
+  });
+
+  it('a retake inside one Moodle attempt (interactions appended to the same row) counts the better try', () => {
+    const c = model();
+    const requirements = new Map(requirementInfos(c).map((r) => [r.code, r]));
+    const { files, stored } = saved!;
+    const real = parseDelimited(files.get('interactions.txt')!.toString('utf8'));
+    const head = real[0]!;
+    const first = head.findIndex((h) => /^Question 0$/.test(h));
+    const groups = (head.length - first) / 3; // Question, Response, Result per interaction
+    const row = (email: string) => real.find((r) => r.includes(email))!;
+    // Two learners' rows, each holding hs2's try and hs3's try as interactions 0…N-1 and N…2N-1 of one attempt,
+    // in both orders: only the better try per requirement gives the right figure for both rows.
+    const hs2 = row('hs2@khienso.test');
+    const hs3 = row('hs3@khienso.test');
+    const tries = (a: string[], b: string[], email: string) => [a[0]!, email, ...a.slice(2, first + 3 * groups), ...b.slice(first, first + 3 * groups)];
+    const table = [
+      [...head, ...Array.from({ length: groups }, (_, i) => [`Question ${groups + i}`, `Response ${groups + i}`, `Result ${groups + i}`]).flat()],
+      tries(hs2, hs3, 'a@khienso.test'),
+      tries(hs3, hs2, 'b@khienso.test'),
+    ];
+    const text = table.map((r) => r.join('\t')).join('\n');
+    const got = masteryTable([readResultsFile('6B.txt', Buffer.from(text), requirements, unitQuestions(c))]);
+    const best = storedObjectives(stored.activities.scorm12!.learners.filter((l) => /hs[23]/.test(l.username)));
+    const want = new Map<string, number>();
+    for (const m of best.values()) for (const [code, o] of m) want.set(code, Math.max(want.get(code) ?? 0, o.score ?? 0));
+    // The two tries differ, so neither the first nor the last try alone would do.
+    expect([...best.get('hs2@khienso.test')!].some(([code, o]) => o.score !== best.get('hs3@khienso.test')!.get(code)?.score)).toBe(true);
+    const expected = [...want].map(([code, score]) => [code, 2, score]).sort();
+    expect(got.map((r) => [r.code, r.learners, r.meanScore]).sort()).toEqual(expected);
+  });
+
+  it('each wrong download is refused, naming what it lacks and what to download instead', () => {
+    const c = model();
+    const requirements = new Map(requirementInfos(c).map((r) => [r.code, r]));
+    const { files, stored } = saved!;
+    for (const [name, { missing, hint }] of Object.entries(WRONG_REPORTS)) {
+      let err: unknown;
+      try { readResultsFile(stored.downloads[name]!, files.get(name)!, requirements, unitQuestions(c)); } catch (e) { err = e; }
+      expect(err, name).toBeInstanceOf(ResultsFileError);
+      expect([(err as ResultsFileError).missing, (err as ResultsFileError).hint], name).toEqual([[missing], hint]);
+    }
+  });
+});
+
 describe('results view: mastery per requirement', () => {
   it('from xAPI statements of the runtime factories: best attempt per learner, share at or above the mastery score', () => {
     const { statements, expected } = xapiAttempts([
@@ -91,7 +196,7 @@ describe('results view: mastery per requirement', () => {
     }
   });
 
-  it('from Moodle 4.3 Objectives report downloads (text and Excel, with and without objective scores)', async () => {
+  it('from Objectives report files with filled objective cells, laid out as report.php writes them (text and Excel, with and without objective scores)', async () => {
     const codes = unit.outcomes.filter((o) => o.level === 'assessed').map((o) => o.code);
     const learners: MoodleLearner[] = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Minh Châu'].map((name, k) => ({
       name, email: `hs${k + 1}@thcs.example.vn`,

@@ -1,12 +1,12 @@
 // Results page: reads the chosen files in the browser (FileReader API; nothing leaves the computer), turns
 // each into results (Moodle SCORM objectives report as text or .xlsx, or xAPI statements as JSON) and shows
 // mastery per requirement, weakest first, for all files together and per file (class).
-import { fromMoodleObjectives, fromXapi, masteryTable, ResultsFileError, type RequirementInfo, type ResultSource } from '../results/mastery.ts';
+import { fromMoodleReport, fromXapi, masteryTable, ResultsFileError, type RequirementInfo, type ResultSource, type UnitQuestions } from '../results/mastery.ts';
 import { isZip, parseDelimited, readXlsx } from '../results/tables.ts';
 import { resultsStrings } from '../results/strings.ts';
 import type { Lang } from '../i18n.ts';
 
-interface PageData { lang: Lang; requirements: RequirementInfo[]; units: { id: string; mastery: number }[] }
+interface PageData { lang: Lang; requirements: RequirementInfo[]; units: UnitQuestions[] }
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] => {
   const e = document.createElement(tag);
@@ -16,19 +16,19 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs:
 };
 
 /** One file → results; throws ResultsFileError (missing columns) or Error (unreadable). */
-export function readResultsFile(name: string, bytes: Uint8Array, requirements: Map<string, RequirementInfo>, masteryOfUnit: (id: string) => number | undefined): ResultSource {
+export function readResultsFile(name: string, bytes: Uint8Array, requirements: Map<string, RequirementInfo>, units: UnitQuestions[]): ResultSource {
   const label = name.replace(/\.[a-z0-9]+$/i, '');
-  if (isZip(bytes)) return { ...fromMoodleObjectives(name, readXlsx(bytes), requirements), name: label };
+  if (isZip(bytes)) return { ...fromMoodleReport(name, readXlsx(bytes), requirements, units), name: label };
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  const masteryOfUnit = (id: string) => units.find((u) => u.id === id)?.mastery;
   if (/^\s*[[{]/.test(text)) return { ...fromXapi(name, JSON.parse(text), requirements, masteryOfUnit), name: label };
-  return { ...fromMoodleObjectives(name, parseDelimited(text), requirements), name: label };
+  return { ...fromMoodleReport(name, parseDelimited(text), requirements, units), name: label };
 }
 
 export function startResults(): void {
   const data = JSON.parse(document.getElementById('results-data')?.textContent ?? '{}') as PageData;
   const s = resultsStrings(data.lang);
   const requirements = new Map(data.requirements.map((r) => [r.code, r]));
-  const unitMastery = new Map(data.units.map((u) => [u.id, u.mastery]));
   const input = document.getElementById('results-files-input') as HTMLInputElement;
   const errors = document.getElementById('results-errors') as HTMLElement;
   const status = document.getElementById('results-status') as HTMLElement;
@@ -67,7 +67,7 @@ export function startResults(): void {
     const problems: HTMLElement[] = [];
     for (const file of [...(input.files ?? [])]) {
       try {
-        const src = readResultsFile(file.name, new Uint8Array(await file.arrayBuffer()), requirements, (id) => unitMastery.get(id));
+        const src = readResultsFile(file.name, new Uint8Array(await file.arrayBuffer()), requirements, data.units);
         sources = [...sources.filter((x) => x.name !== src.name), src];
       } catch (e) {
         const li = el('li', undefined, { 'data-file': file.name });

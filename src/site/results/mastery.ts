@@ -1,6 +1,15 @@
-// Mastery per requirement from exports a school already has: Moodle's SCORM "Objectives" report (downloaded
-// as text or Excel) and xAPI statements exported from an LRS. Pure functions, used by the results page in the
-// browser (nothing is uploaded) and by the tests.
+// Mastery per requirement from exports a school already has: Moodle's SCORM reports (downloaded as text or
+// Excel) and xAPI statements exported from an LRS. Pure functions, used by the results page in the browser
+// (nothing is uploaded) and by the tests.
+//
+// Found with a real Moodle 4.3.0 (tests/moodle/results-exports.test.ts, files in tests/fixtures/moodle-exports):
+// the Objectives report's download has a header per objective but leaves every objective cell empty (its
+// get_scorm_objectives() keys the objectives by an undefined $record->scoid, so no SCO's row finds them). The
+// export that does hold per-question results is the Interactions report with its "Summary of question" and
+// "Summary of result" options ticked: per interaction N, "Question N" (cmi.interactions_N.id, our question id)
+// and "Result N" (correct, wrong or the fraction earned). Its code reads only SCORM 1.2 track names
+// (cmi.interactions_N), so it is empty for SCORM 2004 packages. With the catalogue's questions (weight, requirement codes) the page recomputes each
+// requirement's score as the lesson runtime does (weighted share earned over the questions that target it).
 //
 // Moodle 4.3, mod/scorm/report/objectives/classes/report.php, on download: columns Name, the identity fields
 // (Email address by default), Attempt, Started on, Last accessed on, Score, one column per SCO (its title), then
@@ -34,18 +43,31 @@ export interface LearnerResult {
 /** A loaded file: the class (or school) it stands for and the results in it. */
 export interface ResultSource {
   name: string;
-  kind: 'moodle-objectives' | 'xapi';
+  kind: 'moodle-objectives' | 'moodle-interactions' | 'xapi';
   learners: number;
   results: LearnerResult[];
 }
 
 /** What a file lacks; the page words each in the reader's language (see MISSING_EN for the English). */
-export type Missing = 'objectiveColumns' | 'statementsArray' | 'answeredStatements' | 'outcomeActivities';
+export type Missing = 'objectiveColumns' | 'objectiveValues' | 'interactionResults' | 'statementsArray' | 'answeredStatements' | 'outcomeActivities';
 /** What to do about it. */
-export type Hint = 'objectivesReport' | 'gradeExport' | 'lrsExport';
+export type Hint = 'interactionsReport' | 'interactionsOptions' | 'gradeExport' | 'lrsExport';
+
+/** A unit's questions as the results page knows them (from the catalogue), to read Moodle's Interactions report. */
+export interface UnitQuestions {
+  id: string;
+  title: { vi: string; en: string };
+  mastery: number;
+  /** Questions in one try of the assessment (labs and drawn questions). */
+  perTry: number;
+  /** Question id → [weight, requirement codes…]. */
+  questions: Record<string, [number, ...string[]]>;
+}
 
 export const MISSING_EN: Record<Missing, string> = {
-  objectiveColumns: 'a column per objective named by its requirement code (for example "TH-G6-D-05" or "TH-G6-D-05 score")',
+  objectiveColumns: 'results per requirement: the Interactions report\'s "Question N" and "Result N" columns, or a column per objective named by its requirement code (for example "TH-G6-D-05 score")',
+  objectiveValues: 'values in the objective columns (they are all empty: Moodle 4.3\'s Objectives report does not fill them)',
+  interactionResults: 'a "Result N" column beside each "Question N" column (the Interactions report\'s "Summary of result" option)',
   statementsArray: 'a JSON array of statements, or an object with a "statements" array',
   answeredStatements: `statements with the verb "answered" (${VERBS.answered})`,
   outcomeActivities: `requirement activities (${iris.outcome('CODE')}) in context.contextActivities.other of the "answered" statements`,
@@ -104,6 +126,101 @@ const number = (s: string) => {
   return t !== '' && /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
 };
 
+/** The learner a report row stands for: the e-mail column when the report has one, else the name (first column). */
+function learnerOf(head: string[]): (row: string[]) => string {
+  const mail = head.findIndex((h) => /e-?mail|thư điện tử/i.test(h));
+  return (row) => ((mail >= 0 ? row[mail] : '') || row[0] || '').trim();
+}
+
+/**
+ * Results from a Moodle SCORM report download (text or Excel): the Interactions report (with its Question and
+ * Result options) or the Objectives report; anything else gets a ResultsFileError naming what is missing.
+ */
+export function fromMoodleReport(file: string, table: Table, requirements: Map<string, RequirementInfo>, units: UnitQuestions[]): ResultSource {
+  const interactions = fromMoodleInteractions(file, table, requirements, units);
+  if (interactions) return interactions;
+  return fromMoodleObjectives(file, table, requirements);
+}
+
+const RESULT_WORD = /^(correct|wrong|incorrect|unanticipated|neutral)$/i;
+const RESULT_NUMBER = /^(0(\.\d+)?|1(\.0+)?)$/;
+
+/**
+ * Results from Moodle's SCORM Interactions report (SCORM 1.2 tracks; "Summary of question" and
+ * "Summary of result" ticked):
+ * each row is one attempt; its interactions, split into tries of the assessment, give each requirement the
+ * weighted share earned, and the learner's best try counts. Null when the file has no question-id columns.
+ */
+export function fromMoodleInteractions(file: string, table: Table, requirements: Map<string, RequirementInfo>, units: UnitQuestions[]): ResultSource | null {
+  const [head = [], ...rows] = table;
+  // Columns holding question ids of one unit: the unit whose bank holds every id in them.
+  const values = (i: number) => rows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '' && v !== '-');
+  let unit: UnitQuestions | undefined;
+  const idColumns: number[] = [];
+  for (const u of units) {
+    const cols = head.map((_, i) => i).filter((i) => {
+      const v = values(i);
+      return v.length > 0 && v.every((x) => x in u.questions);
+    });
+    if (cols.length > idColumns.length) { unit = u; idColumns.splice(0, idColumns.length, ...cols); }
+  }
+  if (!unit || idColumns.length === 0) return null;
+  // Each "Question N" column's result is the "Result N" column: the same trailing number (any language), holding
+  // result words or fractions.
+  const isResult = (i: number) => {
+    const v = values(i);
+    return v.length > 0 && v.every((x) => RESULT_WORD.test(x) || RESULT_NUMBER.test(x)) && v.some((x) => RESULT_WORD.test(x));
+  };
+  const nth = (h: string) => /(\d+)\s*$/.exec(h)?.[1];
+  const pairs = idColumns.map((q) => {
+    const n = nth(head[q] ?? '');
+    const r = head.findIndex((h, i) => i > q && nth(h) === n && isResult(i));
+    return { q, r };
+  });
+  if (pairs.every((p) => p.r < 0)) throw new ResultsFileError(file, ['interactionResults'], 'interactionsOptions');
+  const u = unit;
+  const find = codeFinder(requirements.keys());
+  const learnerIn = learnerOf(head);
+  const results: LearnerResult[] = [];
+  const learners = new Set<string>();
+  for (const row of rows) {
+    const learner = learnerIn(row);
+    if (!learner) continue;
+    // The attempt's interactions in order, split into tries: a try ends when a question comes again or when it
+    // has as many questions as one try of the assessment.
+    const tries: { id: string; fraction: number }[][] = [[]];
+    for (const { q, r } of pairs) {
+      const id = (row[q] ?? '').trim();
+      const result = r >= 0 ? (row[r] ?? '').trim().toLowerCase() : '';
+      if (!(id in u.questions) || result === '') continue;
+      let current = tries[tries.length - 1] as { id: string; fraction: number }[];
+      if (current.length >= u.perTry || current.some((x) => x.id === id)) tries.push((current = []));
+      current.push({ id, fraction: result === 'correct' ? 1 : RESULT_NUMBER.test(result) ? Number(result) : 0 });
+    }
+    for (const t of tries) {
+      const acc = new Map<string, { earned: number; total: number }>();
+      for (const { id, fraction } of t) {
+        const [weight, ...codes] = u.questions[id] as [number, ...string[]];
+        for (const raw of codes) {
+          const code = find(raw);
+          if (!code) continue;
+          const a = acc.get(code) ?? { earned: 0, total: 0 };
+          a.earned += weight * fraction;
+          a.total += weight;
+          acc.set(code, a);
+        }
+      }
+      for (const [code, a] of acc) {
+        if (a.total <= 0) continue;
+        const score = Math.round((100 * a.earned) / a.total);
+        results.push({ learner, code, score, mastered: score >= u.mastery });
+        learners.add(learner);
+      }
+    }
+  }
+  return { name: file, kind: 'moodle-interactions', learners: learners.size, results: best(results) };
+}
+
 /** Results from Moodle's SCORM Objectives report (text or Excel download). */
 export function fromMoodleObjectives(file: string, table: Table, requirements: Map<string, RequirementInfo>): ResultSource {
   const [head = [], ...rows] = table;
@@ -118,13 +235,14 @@ export function fromMoodleObjectives(file: string, table: Table, requirements: M
   }).filter((c): c is NonNullable<typeof c> => c !== undefined);
   if (head.length === 0 || columns.length === 0) {
     const gradeExport = head.some((h) => /\(real\)|\(thực\)|\(percentage\)|\(phần trăm\)/i.test(h));
-    throw new ResultsFileError(file, ['objectiveColumns'], gradeExport ? 'gradeExport' : 'objectivesReport');
+    throw new ResultsFileError(file, ['objectiveColumns'], gradeExport ? 'gradeExport' : 'interactionsReport');
   }
-  const mailCol = head.findIndex((h) => /e-?mail|thư điện tử/i.test(h));
+  if (columns.every((c) => rows.every((r) => (r[c.i] ?? '').trim() === ''))) throw new ResultsFileError(file, ['objectiveValues'], 'interactionsReport');
+  const learnerIn = learnerOf(head);
   const results: LearnerResult[] = [];
   const learners = new Set<string>();
   for (const r of rows) {
-    const learner = ((mailCol >= 0 ? r[mailCol] : '') || r[0] || '').trim();
+    const learner = learnerIn(r);
     if (!learner) continue;
     const perCode = new Map<string, { score: number | null; status: string }>();
     for (const c of columns) {

@@ -68,7 +68,7 @@ export function readXlsx(bytes: Uint8Array): Table {
       const ref = /\br="([A-Z]+)\d+"/.exec(attrs)?.[1];
       const type = /\bt="(\w+)"/.exec(attrs)?.[1] ?? 'n';
       const v = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner)?.[1];
-      const value = type === 's' ? shared[Number(v)] ?? '' : type === 'inlineStr' ? runs(inner) : type === 'b' ? (v === '1' ? 'TRUE' : 'FALSE') : decode(v ?? '');
+      const value = type === 's' ? shared[Number(v)] ?? '' : type === 'inlineStr' ? runs(inner) : type === 'b' ? (v === '1' ? 'TRUE' : 'FALSE') : type === 'n' && v !== undefined && v.trim() !== '' && Number.isFinite(Number(v)) ? String(Number(v)) : decode(v ?? '');
       const at = ref ? column(ref) : row.length;
       while (row.length < at) row.push('');
       row[at] = value;
