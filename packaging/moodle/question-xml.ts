@@ -91,7 +91,10 @@ function combinedFeedback(fb: { correct: Record<Lang, string>; incorrect: Record
 /** One question mapped to Moodle (see the mapping at the top of this file), or why it cannot be. */
 export function moodleQuestion(unit: Unit, q: Question, lang: Lang): { question: MoodleQuestion } | { omitted: string } {
   const base = { name: q.id, defaultgrade: q.weight, idnumber: questionIdNumber(unit.id, q.id), tags: [...q.outcomes, 'khienso'] };
-  const prompt = para(q.prompt[lang]);
+  // A choice or true/false question's picture (the message, page or call it asks about) follows the prompt as the
+  // build rendered it: Moodle shows its text unstyled (its HTML cleaning drops the mock-up's icons and classes' looks).
+  const shown = (q.type === 'single' || q.type === 'multiple' || q.type === 'truefalse') && q.picture ? `<div>${q.picture[lang]}</div>` : '';
+  const prompt = para(q.prompt[lang]) + shown;
   switch (q.type) {
     case 'single':
     case 'multiple': {

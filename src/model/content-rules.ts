@@ -45,11 +45,11 @@ function visualProblems(root: string, unit: Unit): ContentProblem[] {
     problem: { location: { file: l.files.vi }, field: 'visuals', message: `lesson "${l.id}" has ${l.visuals} visual(s); grade ${unit.grade} lessons need at least ${min}`, hint: 'add a mock-up, <Illustration> or <Comic> in both languages (docs/authoring.md, "Pictures and mock-ups")' },
   }));
   // "Click the signs" items show the message, page or call as learners meet it: a mock-up, not a paragraph.
-  const plain = unit.assessment.questions.filter((q) => q.type === 'hotspot' && !(q.picture.vi.includes('data-mock=') && q.picture.en.includes('data-mock=')));
+  const plain = unit.assessment.questions.filter((q) => 'picture' in q && q.picture && !(q.picture.vi.includes('data-mock=') && q.picture.en.includes('data-mock=')));
   const lines = plain.length ? questionLines(root, unit) : new Map<string, number>();
   return [...lessons, ...plain.map((q): ContentProblem => ({
     rule: 'visuals', unit: unit.id,
-    problem: { location: { file: unit.assessment.file, line: lines.get(q.id) }, field: 'visuals', message: `hotspot "${q.id}" shows its picture as plain text; it needs a mock-up of the message, page or call in both languages`, hint: 'put a <Phone>, <Email>, <Browser>, <WebPage>, <Popup>, <Call>, <Post> or <Notice> in each <Picture> and mark regions with part="…" or <Area> (docs/authoring.md)' },
+    problem: { location: { file: unit.assessment.file, line: lines.get(q.id) }, field: 'visuals', message: `${q.type === 'hotspot' ? 'hotspot' : 'question'} "${q.id}" shows its picture as plain text; it needs a mock-up of the message, page or call in both languages`, hint: 'put a <Phone>, <Email>, <Browser>, <WebPage>, <Popup>, <Call>, <Post> or <Notice> in each <Picture> and mark regions with part="…" or <Area> (docs/authoring.md)' },
   }))];
 }
 

@@ -38,21 +38,32 @@ const base = {
 };
 const noCorrect = 'question has no correct answer: add correct="…"';
 
+/**
+ * A picture per language: rendered HTML of a mock-up. On a hotspot `data-region="…"` marks each region; on a
+ * choice or true/false question it shows what the learner meets (the message, page or call the question is about).
+ */
+const pictureMissing = (lang: 'vi' | 'en') => `add <Picture lang="${lang}">…</Picture> with the mock-up (a hotspot marks its regions on it)`;
+export const PictureSchema = z.object({
+  vi: z.string({ error: pictureMissing('vi') }).min(1, pictureMissing('vi')),
+  en: z.string({ error: pictureMissing('en') }).min(1, pictureMissing('en')),
+}, { error: `${pictureMissing('vi')} and <Picture lang="en">` });
+/** What a choice or true/false question shows above its options: the message, page or call it asks about. */
+const shown = { picture: PictureSchema.optional() };
 /** kind="scenario": a decision in a described situation (what to do next), a performing item (docs/authoring.md). */
 const scenarioKind = { kind: z.literal('scenario', { error: 'kind on a choice question can only be "scenario" (a decision in a described situation)' }).optional() };
 
 export const SingleChoiceSchema = z.object({
-  type: z.literal('single'), ...base, ...scenarioKind,
+  type: z.literal('single'), ...base, ...scenarioKind, ...shown,
   choices: z.array(ChoiceSchema, { error: 'add <Choice id="a" vi="…" en="…" feedbackVi="…" feedbackEn="…"/> elements' }).min(2, 'a single-choice question needs at least 2 <Choice>'),
   correct: z.array(z.string(), { error: noCorrect + ' naming one choice id' }).min(1, noCorrect + ' naming one choice id').max(1, 'single choice: correct names exactly one choice (use MultipleResponse for several)'),
 });
 export const MultipleResponseSchema = z.object({
-  type: z.literal('multiple'), ...base, ...scenarioKind,
+  type: z.literal('multiple'), ...base, ...scenarioKind, ...shown,
   choices: z.array(ChoiceSchema, { error: 'add <Choice id="a" vi="…" en="…" feedbackVi="…" feedbackEn="…"/> elements' }).min(3, 'a multiple-response question needs at least 3 <Choice>'),
   correct: z.array(z.string(), { error: noCorrect + ' naming the right choice ids' }).min(1, noCorrect + ' naming the right choice ids'),
 });
 export const TrueFalseSchema = z.object({
-  type: z.literal('truefalse'), ...base,
+  type: z.literal('truefalse'), ...base, ...shown,
   correct: z.boolean({ error: noCorrect + ' ("true" or "false")' }),
   feedback: z.object({ true: LocalizedTextSchema, false: LocalizedTextSchema }, { error: 'add <Feedback on="true" …/> and <Feedback on="false" …/>' }),
 });
@@ -93,12 +104,6 @@ export const RegionSchema = z.object({
   feedback: LocalizedTextSchema,
 });
 export type Region = z.output<typeof RegionSchema>;
-/** The picture of a hotspot question per language: rendered HTML in which `data-region="…"` marks each region. */
-const pictureMissing = (lang: 'vi' | 'en') => `add <Picture lang="${lang}">…</Picture> with the mock-up the regions are marked on`;
-export const PictureSchema = z.object({
-  vi: z.string({ error: pictureMissing('vi') }).min(1, pictureMissing('vi')),
-  en: z.string({ error: pictureMissing('en') }).min(1, pictureMissing('en')),
-}, { error: `${pictureMissing('vi')} and <Picture lang="en">` });
 /** "Click the signs of a scam": toggle regions of a mock-up; scored like multiple response (docs/authoring.md). */
 export const HotspotSchema = z.object({
   type: z.literal('hotspot'), ...base,

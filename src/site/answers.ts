@@ -13,6 +13,8 @@ export interface AnswerKeyEntry {
   weight: number;
   outcomes: string[];
   prompt: string;
+  /** The mock-up the question shows (HTML rendered by the build from the unit's MDX), when it has one. */
+  picture?: string;
   /** Options as shown to learners, correct ones marked (choices, true/false). */
   options: KeyOption[];
   /** The correct answer as lines of text (pairs, ordered steps, accepted answers …). */
@@ -24,7 +26,8 @@ export interface AnswerKeyEntry {
 /** The answer key of one question in one language. */
 export function answerKey(q: Question, lang: Lang): AnswerKeyEntry {
   const s = t(lang);
-  const base = { id: q.id, type: q.type, weight: q.weight, outcomes: q.outcomes, prompt: q.prompt[lang], options: [] as KeyOption[], answer: [] as string[], feedback: [] as KeyFeedback[], notes: [] as string[] };
+  const picture = 'picture' in q && q.picture ? { picture: q.picture[lang] } : {};
+  const base = { id: q.id, type: q.type, weight: q.weight, outcomes: q.outcomes, prompt: q.prompt[lang], ...picture, options: [] as KeyOption[], answer: [] as string[], feedback: [] as KeyFeedback[], notes: [] as string[] };
   const outcomeFeedback = (f: { correct: { vi: string; en: string }; incorrect: { vi: string; en: string }; partial?: { vi: string; en: string } }) => [
     { when: s.feedbackCorrect, text: f.correct[lang] },
     ...(f.partial ? [{ when: s.feedbackPartial, text: f.partial[lang] }] : []),

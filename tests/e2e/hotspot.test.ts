@@ -32,6 +32,8 @@ let launcher: ReturnType<typeof createLmsLauncher>;
 let units: Unit[];
 /** Every hotspot item of the curriculum with its unit. */
 let everyHotspot: { unit: Unit; item: Hotspot }[];
+/** Every choice or true/false question that shows a mock-up of what it asks about. */
+let everyPictured: { unit: Unit; item: Unit['assessment']['questions'][number] }[];
 
 beforeAll(async () => {
   const { dist, result } = await buildRealCurriculum();
@@ -39,7 +41,8 @@ beforeAll(async () => {
   q = unit.assessment.questions.find((x) => x.id === ITEM) as Hotspot;
   units = result.curriculum.units;
   everyHotspot = units.flatMap((u) => u.assessment.questions.filter((x): x is Hotspot => x.type === 'hotspot').map((item) => ({ unit: u, item })));
-  const withHotspots = [...new Set([UNIT, ...everyHotspot.map((h) => h.unit.id)])];
+  everyPictured = units.flatMap((u) => u.assessment.questions.filter((x) => x.type !== 'hotspot' && 'picture' in x && x.picture).map((item) => ({ unit: u, item })));
+  const withHotspots = [...new Set([UNIT, ...everyHotspot.map((h) => h.unit.id), ...everyPictured.map((h) => h.unit.id)])];
   server = await startStaticServer(prepareLmsSite(dist, withHotspots, ['scorm12', 'scorm2004', 'cmi5']));
   browser = await launchBrowser();
   launcher = createLmsLauncher(browser, server.url);
@@ -189,6 +192,31 @@ describe('every hotspot item of the curriculum (issue 13: signs clicked on a moc
       await tabTo(run.frame, `${root} button.ks-hs-toggle[data-region="${first}"]`);
       await run.page.keyboard.press('Space');
       expect(await run.frame.$eval(`${root} button.ks-hs-toggle[data-region="${first}"]`, (b) => b.getAttribute('aria-checked')), item.id).toBe('true');
+      const r = await new AxeBuilder({ page: run.page }).include('iframe').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(r.violations.map((v) => `${item.id}: ${v.id} ${v.nodes.map((nd) => nd.target.join(' ')).join('; ')}`)).toEqual([]);
+      await run.leave();
+    }
+  }, 300_000);
+});
+
+describe('every question that shows a message, page or call (issue 13: recognising items show a mock-up)', () => {
+  it('shows the mock-up above its options with its words as text, nothing in it focusable, and is axe clean', async () => {
+    expect(everyPictured.length).toBeGreaterThanOrEqual(10);
+    for (const { unit: u, item } of everyPictured) {
+      const run = await launcher('12', u.id, { flat: { 'cmi.suspend_data': stateWithItem(u, item.id), 'cmi.core.entry': 'resume', 'cmi.core.lesson_location': 'assessment' } });
+      const root = `#q-${item.id}`;
+      await run.frame.waitForSelector(`${root} .ks-q-picture figure[data-mock]`);
+      // The picture comes before the options, and none of its fake buttons or links takes focus.
+      const order = await run.frame.$eval(root, (fs) => {
+        const pic = fs.querySelector('.ks-q-picture') as Element;
+        const firstInput = fs.querySelector('input') as Element;
+        return { before: !!(pic.compareDocumentPosition(firstInput) & Node.DOCUMENT_POSITION_FOLLOWING), focusable: pic.querySelectorAll('a, button, input, [tabindex]').length };
+      });
+      expect(order, item.id).toEqual({ before: true, focusable: 0 });
+      const text = (await run.frame.textContent(`${root} .ks-q-picture`)) ?? '';
+      // The mock-up's own words (the message, the warning) are on screen as text.
+      const words = ('picture' in item && item.picture ? item.picture.vi : '').replace(/<svg[\s\S]*?<\/svg>|<[^>]+>/g, '').replace(/\s+/g, '');
+      expect(text.replace(/\s+/g, ''), item.id).toBe(words.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
       const r = await new AxeBuilder({ page: run.page }).include('iframe').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       expect(r.violations.map((v) => `${item.id}: ${v.id} ${v.nodes.map((nd) => nd.target.join(' ')).join('; ')}`)).toEqual([]);
       await run.leave();

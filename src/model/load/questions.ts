@@ -15,9 +15,9 @@ export interface SourcedQuestion {
 }
 
 const CHILDREN: Record<QuestionType, string[]> = {
-  single: ['Prompt', 'Choice'],
-  multiple: ['Prompt', 'Choice'],
-  truefalse: ['Prompt', 'Feedback'],
+  single: ['Prompt', 'Picture', 'Choice'],
+  multiple: ['Prompt', 'Picture', 'Choice'],
+  truefalse: ['Prompt', 'Picture', 'Feedback'],
   matching: ['Prompt', 'Source', 'Target', 'Feedback'],
   ordering: ['Prompt', 'Step', 'Feedback'],
   fillin: ['Prompt', 'Accept', 'Feedback'],
@@ -129,6 +129,12 @@ function extractQuestion(el: JsxElement, type: QuestionType, file: string, probl
     }
   }
   if (Object.keys(feedback).length) raw.feedback = feedback;
+  if (type !== 'hotspot' && pictures.size) {
+    // A picture shown with the question (no regions): the mock-up of what the learner meets, in both languages.
+    const picture: Record<string, string> = {};
+    for (const [lang, p] of pictures) picture[lang] = renderHotspotPicture(p, lang as 'vi' | 'en', [], { file, where, problems });
+    raw.picture = picture;
+  }
   if (type === 'hotspot') {
     if (!raw.correct && regionRefs.length) raw.correct = [];
     if (pictures.size) {

@@ -12,15 +12,12 @@ export type RegionMark = 'right' | 'wrong' | 'missed' | undefined;
 const INTERACTIVE = 'a, button, input, select, textarea, summary, details, [tabindex], [contenteditable]';
 
 /**
- * The picture of a hotspot question: the mock-up's HTML (rendered at build time by the lesson renderer, never
- * learner input) with one toggle per `data-region`. Each toggle is a real <button role="checkbox"> placed in its
- * region, so Tab reaches every region in reading order, Enter or Space toggles it and screen readers announce
- * its label and its checked state; a click anywhere on the region toggles it too.
+ * A picture's HTML (rendered at build time from the unit's MDX, never learner input) as a fragment in which
+ * anything interactive is a plain text box, so the mock-up looks real but nothing in it can be clicked or focused.
  */
-export function renderHotspotPicture(q: Hotspot | HashedHotspot, v: { lang: Lang; answer: Answer | undefined; locked: boolean; marks?: (id: string) => RegionMark; onChange(a: Answer | undefined): void }, base: string): HTMLElement {
-  const t = UI[v.lang];
+export function inertPicture(html: string): DocumentFragment {
   const tpl = document.createElement('template');
-  tpl.innerHTML = q.picture[v.lang];
+  tpl.innerHTML = html;
   const frag = tpl.content;
   for (const n of [...frag.querySelectorAll(INTERACTIVE)]) {
     const span = document.createElement('span');
@@ -29,6 +26,18 @@ export function renderHotspotPicture(q: Hotspot | HashedHotspot, v: { lang: Lang
     span.append(...n.childNodes);
     n.replaceWith(span);
   }
+  return frag;
+}
+
+/**
+ * The picture of a hotspot question: the mock-up's HTML (rendered at build time by the lesson renderer, never
+ * learner input) with one toggle per `data-region`. Each toggle is a real <button role="checkbox"> placed in its
+ * region, so Tab reaches every region in reading order, Enter or Space toggles it and screen readers announce
+ * its label and its checked state; a click anywhere on the region toggles it too.
+ */
+export function renderHotspotPicture(q: Hotspot | HashedHotspot, v: { lang: Lang; answer: Answer | undefined; locked: boolean; marks?: (id: string) => RegionMark; onChange(a: Answer | undefined): void }, base: string): HTMLElement {
+  const t = UI[v.lang];
+  const frag = inertPicture(q.picture[v.lang]);
   const chosen = new Set(v.answer?.type === 'hotspot' ? v.answer.regions : []);
   const labels = new Map(q.regions.map((r) => [r.id, r.text[v.lang]]));
   const toggles: HTMLButtonElement[] = [];

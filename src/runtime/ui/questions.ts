@@ -8,7 +8,7 @@ import type { Lang, LocalizedText } from '../../model/text.ts';
 import { el } from './dom.ts';
 import { UI } from './i18n.ts';
 import { mountLab } from './lab-host.ts';
-import { regionMarks, renderHotspotPicture } from './hotspot-view.ts';
+import { inertPicture, regionMarks, renderHotspotPicture } from './hotspot-view.ts';
 
 /** Everything needed to draw one question. */
 export interface QuestionView {
@@ -36,6 +36,8 @@ export function renderQuestion(v: QuestionView): HTMLFieldSetElement {
   const fs = el('fieldset', { class: 'ks-q', id: base, 'data-qid': q.id, 'data-type': q.type, 'aria-describedby': hintId });
   fs.append(el('legend', {}, [el('span', { class: 'ks-q-num' }, [`${t.question} ${v.number}/${v.total}. `]), q.prompt[lang]]));
   const hint = el('p', { class: 'ks-hint', id: hintId });
+  // The message, page or call a choice or true/false question asks about, shown as the learner would meet it.
+  if (q.type !== 'hotspot' && 'picture' in q && q.picture) fs.append(el('div', { class: 'ks-q-picture', 'data-lang': lang }, [inertPicture(q.picture[lang])]));
   fs.append(hint);
   const tx = (x: LocalizedText) => x[lang];
 
