@@ -29,6 +29,17 @@ describe.skipIf(only && !only.includes(UNIT))('inbox lab', () => {
       await page.click(`#inbox-open-${m.id}`);
       expect(await page.textContent('.ks-inbox-pane')).toContain(m.body.vi.slice(0, 30));
       expect(await page.$eval(`#inbox-open-${m.id} .ks-inbox-dot`, (d) => d.hasAttribute('data-read'))).toBe(true);
+      // Each message opens as the lessons' own mock-ups show one: an e-mail window, or a phone with the text/chat.
+      for (const channel of ['email', 'sms', 'chat'] as const) {
+        const msg = MESSAGES.find((x) => x.channel === channel);
+        if (!msg) continue;
+        await page.click(`#inbox-open-${msg.id}`);
+        const mock = `.ks-inbox-pane figure.ks-mock[data-mock="${channel === 'email' ? 'email' : 'phone'}"]`;
+        expect(await page.textContent(`${mock} [data-part="sender"]`), msg.id).toBe(msg.from);
+        expect(await page.textContent(`${mock} ${channel === 'email' ? '.ks-email-body' : '.ks-msg'}`), msg.id).toContain(msg.body.vi.slice(0, 30));
+        if (msg.link) expect(await page.textContent(`${mock} .ks-fake-link`)).toBe(msg.link.text);
+      }
+      await page.click(`#inbox-open-${m.id}`);
       await page.check(`#inbox-${m.id}-${m.scam ? 'scam' : 'real'}`);
       expect(await page.textContent(`#inbox-open-${m.id}`)).toContain(m.scam ? 'Lừa đảo' : 'An toàn');
       // Arrow keys move through the list like a mail client.

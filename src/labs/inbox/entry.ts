@@ -1,11 +1,11 @@
 import { el } from '../../runtime/ui/dom.ts';
 import { registerLab, type LabMountOptions } from '../lab-api.ts';
-import { CLUE_LABELS, CLUES, MESSAGES, type Clue } from './data.ts';
+import { CLUE_LABELS, CLUES, MESSAGES, type Clue, type InboxMessage } from './data.ts';
 import { decodeVerdicts, encodeVerdicts, gradeInbox, type Verdict } from './grade.ts';
 
 const T = {
-  vi: { intro: 'Hộp thư mô phỏng: mở từng tin, đọc kĩ rồi đánh dấu “Lừa đảo” hoặc “An toàn”. Nếu là lừa đảo, chọn các dấu hiệu em thấy.', list: 'Danh sách tin', scam: 'Lừa đảo', real: 'An toàn', clues: 'Dấu hiệu em thấy', reveal: 'Xem link thật sự dẫn tới đâu', goes: 'Link này thật ra dẫn tới:', channel: { sms: 'SMS', email: 'Email', chat: 'Tin nhắn mạng xã hội' }, from: 'Từ', to: 'Đến: em', right: 'Đúng', wrong: 'Chưa đúng', verdict: 'Tin này là', unread: 'chưa đọc', marked: 'đã đánh dấu', pick: 'Chọn một tin trong danh sách để đọc.', next: 'Mở tin tiếp theo', done: (n: number, all: number) => `Đã đánh dấu ${n}/${all} tin.` },
-  en: { intro: 'Simulated inbox: open each message, read it carefully and mark it “Scam” or “Safe”. If it is a scam, choose the warning signs you see.', list: 'Messages', scam: 'Scam', real: 'Safe', clues: 'Warning signs you see', reveal: 'Show where the link really goes', goes: 'This link really goes to:', channel: { sms: 'SMS', email: 'Email', chat: 'Social media message' }, from: 'From', to: 'To: you', right: 'Correct', wrong: 'Not correct', verdict: 'This message is', unread: 'unread', marked: 'marked', pick: 'Choose a message in the list to read it.', next: 'Open the next message', done: (n: number, all: number) => `${n} of ${all} messages marked.` },
+  vi: { intro: 'Hộp thư mô phỏng: mở từng tin, đọc kĩ rồi đánh dấu “Lừa đảo” hoặc “An toàn”. Nếu là lừa đảo, chọn các dấu hiệu em thấy.', list: 'Danh sách tin', scam: 'Lừa đảo', real: 'An toàn', clues: 'Dấu hiệu em thấy', reveal: 'Xem link thật sự dẫn tới đâu', goes: 'Link này thật ra dẫn tới:', channel: { sms: 'SMS', email: 'Email', chat: 'Tin nhắn mạng xã hội' }, from: 'Từ', to: 'Đến: em', toLabel: 'Đến', you: 'em', subject: 'Tiêu đề', mock: 'Ảnh minh hoạ (mô phỏng)', badge: 'Mô phỏng', right: 'Đúng', wrong: 'Chưa đúng', verdict: 'Tin này là', unread: 'chưa đọc', marked: 'đã đánh dấu', pick: 'Chọn một tin trong danh sách để đọc.', next: 'Mở tin tiếp theo', done: (n: number, all: number) => `Đã đánh dấu ${n}/${all} tin.` },
+  en: { intro: 'Simulated inbox: open each message, read it carefully and mark it “Scam” or “Safe”. If it is a scam, choose the warning signs you see.', list: 'Messages', scam: 'Scam', real: 'Safe', clues: 'Warning signs you see', reveal: 'Show where the link really goes', goes: 'This link really goes to:', channel: { sms: 'SMS', email: 'Email', chat: 'Social media message' }, from: 'From', to: 'To: you', toLabel: 'To', you: 'you', subject: 'Subject', mock: 'Illustration (mock-up)', badge: 'Mock-up', right: 'Correct', wrong: 'Not correct', verdict: 'This message is', unread: 'unread', marked: 'marked', pick: 'Choose a message in the list to read it.', next: 'Open the next message', done: (n: number, all: number) => `${n} of ${all} messages marked.` },
 };
 
 /** Invented receive times shown in the list (newest first), one per message. */
@@ -25,9 +25,40 @@ const CSS = `.ks-inbox{display:grid;grid-template-columns:minmax(0,15rem) minmax
 .ks-inbox-mark{grid-column:2/4;font-size:.8rem;color:#1a6b34}
 .ks-inbox-pane{padding:.7rem 1rem;min-width:0}
 .ks-inbox-pane h3{margin:.1rem 0 .3rem;font-size:1.05rem}
-.ks-inbox-meta{color:#4a5360;font-size:.9rem;margin:.1rem 0;overflow-wrap:anywhere}
-.ks-inbox-body{border-top:1px solid #dde2e8;border-bottom:1px solid #dde2e8;padding:.6rem 0;margin:.5rem 0}
+.ks-inbox-pane .ks-mock{margin:1rem 0 .8rem}
 @media (max-width:640px){.ks-inbox{grid-template-columns:minmax(0,1fr)}.ks-inbox-list{border-right:0;border-bottom:2px solid #c5ccd6}}`;
+
+/**
+ * The open message as the lessons' mock-ups show it (same markup and classes as the <Email> and <Phone> components of
+ * src/model/load/visuals.ts, styled by visuals.css): an e-mail window, or a phone with the text or chat message.
+ */
+function messageMock(m: InboxMessage, lang: 'vi' | 'en', time: string): HTMLElement {
+  const t = T[lang];
+  const link = m.link ? [' ', el('span', { class: 'ks-fake-link ks-lab-link', 'data-part': 'link' }, [m.link.text])] : [];
+  const badge = el('span', { class: 'ks-mock-badge', 'aria-hidden': 'true' }, [t.badge]);
+  if (m.channel === 'email') {
+    const row = (label: string, value: (HTMLElement | string)[]) => el('div', {}, [el('dt', {}, [label]), el('dd', {}, value)]);
+    return el('figure', { class: 'ks-mock ks-email', 'data-mock': 'email', 'aria-label': `${t.mock}: ${t.channel.email}` }, [
+      badge,
+      el('p', { class: 'ks-email-time', 'data-part': 'time' }, [time]),
+      el('dl', { class: 'ks-email-head' }, [
+        row(t.from, [el('span', { class: 'ks-email-from ks-lab-from', 'data-part': 'sender' }, [m.from])]),
+        row(t.toLabel, [t.you]),
+        ...(m.subject ? [row(t.subject, [el('span', { class: 'ks-email-subject', 'data-part': 'subject' }, [m.subject[lang]])])] : []),
+      ]),
+      el('div', { class: 'ks-email-body', 'data-part': 'body' }, [el('p', {}, [m.body[lang], ...link])]),
+    ]);
+  }
+  return el('figure', { class: `ks-mock ks-phone ks-phone--${m.channel}`, 'data-mock': 'phone', 'aria-label': `${t.mock}: ${t.channel[m.channel]}` }, [
+    badge,
+    el('div', { class: 'ks-phone-screen' }, [
+      el('p', { class: 'ks-phone-head' }, [el('span', { class: 'ks-phone-who' }, [el('span', { class: 'ks-phone-from ks-lab-from', 'data-part': 'sender' }, [m.from])])]),
+      el('ol', { class: 'ks-thread' }, [el('li', { class: 'ks-msg ks-msg--them', 'data-part': 'message' }, [
+        el('span', { class: 'ks-sr' }, [`${t.from} ${m.from}, ${time}: `]), m.body[lang], ...link, el('span', { class: 'ks-msg-time', 'aria-hidden': 'true' }, [time]),
+      ])]),
+    ]),
+  ]);
+}
 
 /** Inbox triage: a message list and a reading pane; the learner opens each message and marks it. */
 function mount(root: HTMLElement, o: LabMountOptions): void {
@@ -70,9 +101,7 @@ function mount(root: HTMLElement, o: LabMountOptions): void {
     const base = `inbox-${m.id}`;
     const v = verdicts[i] as Verdict;
     const title = el('h3', { id: `${base}-h` }, [m.subject ? m.subject[o.lang] : `${t.channel[m.channel]} · ${m.from}`]);
-    const meta = [el('p', { class: 'ks-inbox-meta' }, [`${t.channel[m.channel]} · ${t.from}: `, el('span', { class: 'ks-lab-from' }, [m.from])]), el('p', { class: 'ks-inbox-meta' }, [t.to, ' · ', (o.lang === 'vi' ? TIMES : TIMES_EN)[i] ?? ''])];
-    const body = el('div', { class: 'ks-inbox-body' }, [el('p', {}, [m.body[o.lang], m.link ? ' ' : '', m.link ? el('span', { class: 'ks-lab-link' }, [m.link.text]) : ''])]);
-    const parts: (HTMLElement | null)[] = [title, ...meta, body];
+    const parts: (HTMLElement | null)[] = [title, messageMock(m, o.lang, (o.lang === 'vi' ? TIMES : TIMES_EN)[i] ?? '')];
     if (m.link) {
       const out = el('p', { class: 'ks-lab-reveal', hidden: true, 'aria-live': 'polite' }, [t.goes, ' ', el('code', {}, [m.link.href])]);
       const btn = el('button', { type: 'button', class: 'ks-small', 'aria-expanded': 'false', id: `${base}-reveal` }, [t.reveal]);
