@@ -178,11 +178,20 @@ describe('hotspot item in cmi5 (strict cmi5 LMS, xAPI-validated statements)', ()
   });
 });
 
+/** SCORM 1.2 launch resumed at an assessment whose draw holds the item. */
+const launchAtItem = (u: Unit, itemId: string) =>
+  launcher('12', u.id, { flat: { 'cmi.suspend_data': stateWithItem(u, itemId), 'cmi.core.entry': 'resume', 'cmi.core.lesson_location': 'assessment' } });
+/** axe (WCAG 2.1 A/AA) over the player's frame, as "item: rule targets" lines. */
+async function axeViolations(page: import('playwright-core').Page, itemId: string): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).include('iframe').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return r.violations.map((v) => `${itemId}: ${v.id} ${v.nodes.map((nd) => nd.target.join(' ')).join('; ')}`);
+}
+
 describe('every hotspot item of the curriculum (issue 13: signs clicked on a mock-up)', () => {
   it('shows its picture as a mock-up with one keyboard toggle per region inside it, toggles, and is axe clean', async () => {
     expect(everyHotspot.length).toBeGreaterThanOrEqual(10);
     for (const { unit: u, item } of everyHotspot) {
-      const run = await launcher('12', u.id, { flat: { 'cmi.suspend_data': stateWithItem(u, item.id), 'cmi.core.entry': 'resume', 'cmi.core.lesson_location': 'assessment' } });
+      const run = await launchAtItem(u, item.id);
       const root = `#q-${item.id}`;
       await run.frame.waitForSelector(`${root} .ks-hs-picture`);
       // Every region's toggle sits inside a mock-up figure (a phone, an e-mail, a browser…), not in a paragraph.
@@ -192,8 +201,7 @@ describe('every hotspot item of the curriculum (issue 13: signs clicked on a moc
       await tabTo(run.frame, `${root} button.ks-hs-toggle[data-region="${first}"]`);
       await run.page.keyboard.press('Space');
       expect(await run.frame.$eval(`${root} button.ks-hs-toggle[data-region="${first}"]`, (b) => b.getAttribute('aria-checked')), item.id).toBe('true');
-      const r = await new AxeBuilder({ page: run.page }).include('iframe').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(r.violations.map((v) => `${item.id}: ${v.id} ${v.nodes.map((nd) => nd.target.join(' ')).join('; ')}`)).toEqual([]);
+      expect(await axeViolations(run.page, item.id)).toEqual([]);
       await run.leave();
     }
   }, 300_000);
@@ -203,7 +211,7 @@ describe('every question that shows a message, page or call (issue 13: recognisi
   it('shows the mock-up above its options with its words as text, nothing in it focusable, and is axe clean', async () => {
     expect(everyPictured.length).toBeGreaterThanOrEqual(20);
     for (const { unit: u, item } of everyPictured) {
-      const run = await launcher('12', u.id, { flat: { 'cmi.suspend_data': stateWithItem(u, item.id), 'cmi.core.entry': 'resume', 'cmi.core.lesson_location': 'assessment' } });
+      const run = await launchAtItem(u, item.id);
       const root = `#q-${item.id}`;
       await run.frame.waitForSelector(`${root} .ks-q-picture figure[data-mock]`);
       // The picture comes before the options, and none of its fake buttons or links takes focus.
@@ -217,8 +225,7 @@ describe('every question that shows a message, page or call (issue 13: recognisi
       // The mock-up's own words (the message, the warning) are on screen as text.
       const words = ('picture' in item && item.picture ? item.picture.vi : '').replace(/<svg[\s\S]*?<\/svg>|<[^>]+>/g, '').replace(/\s+/g, '');
       expect(text.replace(/\s+/g, ''), item.id).toBe(words.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
-      const r = await new AxeBuilder({ page: run.page }).include('iframe').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(r.violations.map((v) => `${item.id}: ${v.id} ${v.nodes.map((nd) => nd.target.join(' ')).join('; ')}`)).toEqual([]);
+      expect(await axeViolations(run.page, item.id)).toEqual([]);
       await run.leave();
     }
   }, 300_000);

@@ -8,6 +8,7 @@ import type { Lang } from '../text.ts';
 import { attr, lineOf, type JsxElement } from './mdx-ast.ts';
 import { checkUrl } from './check-urls.ts';
 import { INLINE_VISUALS, VISUAL_ATTRS, renderVisual } from './visuals.ts';
+import { metaAttr } from './program-files.ts';
 
 /** A link to another unit (unit:<id>), checked against the whole curriculum once every unit id is known. */
 export interface UnitLinkRef {
@@ -130,10 +131,11 @@ export function renderLessonHtml(tree: Root, lang: Lang, file: string, problems:
         const pre = defaultHandlers.code(state, node);
         pre.properties = { ...pre.properties, className: ['ks-code'], tabIndex: 0 };
         // A program the unit ships (```python file="…", program-files.ts) or its expected output: named above the code.
-        const meta = (node as { meta?: string | null }).meta ?? '';
-        const named = /(?:^|\s)(file|output)="([^"]*)"/.exec(meta);
-        if (!named) return pre;
-        return [h('p', { className: 'ks-code-file' }, [text(`${named[1] === 'file' ? L.file : L.output}: `), h('code', {}, [text(named[2] ?? '')])]), pre];
+        const meta = (node as { meta?: string | null }).meta;
+        const file = metaAttr(meta, 'file');
+        const output = metaAttr(meta, 'output');
+        if (file === undefined && output === undefined) return pre;
+        return [h('p', { className: 'ks-code-file' }, [text(`${file !== undefined ? L.file : L.output}: `), h('code', {}, [text(file ?? output ?? '')])]), pre];
       },
       definition: () => undefined,
       // Images are refused by check-mdx.ts (nothing is loaded from outside a package).

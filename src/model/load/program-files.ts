@@ -10,7 +10,8 @@ import { lineOf } from './mdx-ast.ts';
  */
 const NAME = /^[a-z0-9_-]+\.(py|sql|js|html|txt)$/;
 
-const metaAttr = (meta: string | null | undefined, key: string): string | undefined => new RegExp(`(?:^|\\s)${key}="([^"]*)"`).exec(meta ?? '')?.[1];
+/** The value of `key="…"` in a code block's meta string (after the language), e.g. file or output. */
+export const metaAttr = (meta: string | null | undefined, key: string): string | undefined => new RegExp(`(?:^|\\s)${key}="([^"]*)"`).exec(meta ?? '')?.[1];
 
 export function programFiles(tree: Root, file: string, problems: ProblemList): ProgramFile[] {
   const files: ProgramFile[] = [];
