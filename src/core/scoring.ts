@@ -88,6 +88,23 @@ export function scoreAttempt(drawn: readonly RuntimeQuestion[], answers: Readonl
   return { score: total === 0 ? 0 : Math.round((100 * earned) / total), results };
 }
 
+/**
+ * Per outcome code, the weighted score (0–100) of the scored items that target it: what the player reports as
+ * objectives and what the results view recomputes from an LMS export.
+ */
+export function outcomeScores(items: Iterable<{ weight: number; outcomes: readonly string[]; fraction: number }>): Map<string, number> {
+  const acc = new Map<string, { earned: number; total: number }>();
+  for (const it of items) {
+    for (const code of it.outcomes) {
+      const a = acc.get(code) ?? { earned: 0, total: 0 };
+      a.earned += it.weight * it.fraction;
+      a.total += it.weight;
+      acc.set(code, a);
+    }
+  }
+  return new Map([...acc].filter(([, a]) => a.total > 0).map(([code, a]) => [code, Math.round((100 * a.earned) / a.total)]));
+}
+
 /** Passed when the score reaches the mastery score. */
 export function isPassed(score: number, masteryScore: number): boolean {
   return score >= masteryScore;

@@ -1,7 +1,7 @@
 import type { Answer } from '../core/answers.ts';
 import { assessedOutcomes, bankFingerprint, drawQuestions } from '../core/draw.ts';
 import { newSeed } from '../core/random.ts';
-import { isPassed, scoreAttempt, scoreQuestion, type QuestionResult } from '../core/scoring.ts';
+import { isPassed, outcomeScores, scoreAttempt, scoreQuestion, type QuestionResult } from '../core/scoring.ts';
 import { mergeStates, parseState, serializeState, stateClock, type LearnerState } from '../core/state.ts';
 import { plainQuestion, type RuntimeQuestion } from '../core/hashed-keys.ts';
 import type { Question } from '../model/question-schema.ts';
@@ -174,18 +174,6 @@ export async function startSession(unit: RuntimeUnit, tracker: Tracker, notify: 
 /** Per outcome code: the weighted score of the drawn questions that target it. */
 function objectiveScores(masteryScore: number, drawn: RuntimeQuestion[], results: Map<string, QuestionResult> | undefined) {
   if (!results) return [];
-  const acc = new Map<string, { earned: number; total: number }>();
-  for (const q of drawn) {
-    const r = results.get(q.id);
-    for (const code of q.outcomes) {
-      const a = acc.get(code) ?? { earned: 0, total: 0 };
-      a.earned += q.weight * (r?.fraction ?? 0);
-      a.total += q.weight;
-      acc.set(code, a);
-    }
-  }
-  return [...acc].map(([code, a]) => {
-    const score = Math.round((100 * a.earned) / a.total);
-    return { code, score, passed: isPassed(score, masteryScore) };
-  });
+  const scores = outcomeScores(drawn.map((q) => ({ weight: q.weight, outcomes: q.outcomes, fraction: results.get(q.id)?.fraction ?? 0 })));
+  return [...scores].map(([code, score]) => ({ code, score, passed: isPassed(score, masteryScore) }));
 }

@@ -18,6 +18,7 @@
 // tab-separated (csv_export_writer('tab'), .txt), Excel is .xlsx (sheet "Report"). Headers are translated in a
 // Vietnamese Moodle, so columns are found by position and by the objective ids, not by English names.
 import { iris } from '../../core/iris.ts';
+import { isPassed, outcomeScores } from '../../core/scoring.ts';
 import { VERBS } from '../../runtime/xapi/statements.ts';
 import type { Table } from './tables.ts';
 
@@ -198,22 +199,12 @@ export function fromMoodleInteractions(file: string, table: Table, requirements:
       current.push({ id, fraction: result === 'correct' ? 1 : RESULT_NUMBER.test(result) ? Number(result) : 0 });
     }
     for (const t of tries) {
-      const acc = new Map<string, { earned: number; total: number }>();
-      for (const { id, fraction } of t) {
+      const scores = outcomeScores(t.map(({ id, fraction }) => {
         const [weight, ...codes] = u.questions[id] as [number, ...string[]];
-        for (const raw of codes) {
-          const code = find(raw);
-          if (!code) continue;
-          const a = acc.get(code) ?? { earned: 0, total: 0 };
-          a.earned += weight * fraction;
-          a.total += weight;
-          acc.set(code, a);
-        }
-      }
-      for (const [code, a] of acc) {
-        if (a.total <= 0) continue;
-        const score = Math.round((100 * a.earned) / a.total);
-        results.push({ learner, code, score, mastered: score >= u.mastery });
+        return { weight, fraction, outcomes: codes.map(find).filter((c): c is string => !!c) };
+      }));
+      for (const [code, score] of scores) {
+        results.push({ learner, code, score, mastered: isPassed(score, u.mastery) });
         learners.add(learner);
       }
     }
