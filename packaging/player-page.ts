@@ -1,5 +1,5 @@
 import type { Unit } from '../src/model/unit.ts';
-import { toRuntimeUnit } from './runtime-data.ts';
+import { toPageUnit } from './runtime-data.ts';
 import { isYoungGrade } from '../src/model/school-level.ts';
 
 /** File names the page refers to, relative to the page itself. */
@@ -73,7 +73,7 @@ ${lessons}
 </main>
 </div>
 <div id="ks-live" class="ks-sr" aria-live="polite"></div>
-<script type="application/json" id="ks-unit" data-unit="${esc(unit.id)}">${scriptJson(toRuntimeUnit(unit))}</script>
+<script type="application/json" id="ks-unit" data-unit="${esc(unit.id)}">${scriptJson(toPageUnit(unit))}</script>
 ${(assets.labs ?? []).map((l) => `<script src="${esc(l)}"></script>\n`).join('')}<script src="${esc(assets.script)}"></script>
 </body>
 </html>

@@ -204,4 +204,18 @@ export function hashBank(questions: readonly Question[], salt: string): RuntimeQ
   return questions.map((q) => hashQuestion(q, salt));
 }
 
+/**
+ * Question ids in the page. An id often names its answer (`fill-hotline-111`, `fill-passphrase`) and cannot
+ * change, since the LMS files its interaction records under it. So the page JSON carries each hashed
+ * question's id letter-substituted like its feedback (one table per unit build), and the player decodes the
+ * ids once, as it reads the page (pageBank/readBank): everything after that, and the LMS, sees the real ids.
+ */
+const ID_SLOT = 'question-id';
+export function pageBank(bank: readonly RuntimeQuestion[]): RuntimeQuestion[] {
+  return bank.map((q) => (isHashed(q) ? { ...q, id: encodeText(q.hs, '', ID_SLOT, q.id) } : q));
+}
+export function readBank(bank: readonly RuntimeQuestion[]): RuntimeQuestion[] {
+  return bank.map((q) => (isHashed(q) ? { ...q, id: decodeText(q.hs, '', ID_SLOT, q.id) } : q));
+}
+
 export type { Lab };

@@ -9,6 +9,8 @@ import { sha256Hex } from '../../src/core/sha256.ts';
 import { createRandom, shuffled } from '../../src/core/random.ts';
 import { toRuntimeUnit } from '../../packaging/runtime-data.ts';
 import { buildUnitPage } from '../../packaging/player-page.ts';
+import { readPageUnit } from '../../src/runtime/page-unit.ts';
+import { JSDOM } from 'jsdom';
 import { REPO } from '../helpers/fixtures.ts';
 import { startSession } from '../../src/runtime/session.ts';
 import { recordingTracker } from '../helpers/recording-tracker.ts';
@@ -133,6 +135,24 @@ describe('keys not in plain sight', () => {
         }
       }
     }
+  });
+
+  it('question ids, which often name the answer (fill-hotline-111), are not readable in the page, and the player reads them back', () => {
+    let hidden = 0;
+    for (const u of units) {
+      const html = buildUnitPage(u, { script: 'player.js', css: 'player.css' });
+      const json = /<script type="application\/json" id="ks-unit"[^>]*>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+      const bank = JSON.stringify((JSON.parse(json) as { bank: unknown }).bank); // lesson ids may equal a question id: they name no answer
+      for (const q of u.assessment.questions) {
+        if (q.type === 'lab') continue;
+        expect(bank, `${u.id}: "${q.id}" readable in the page`).not.toMatch(new RegExp(`["\\s]${q.id.replace(/[-]/g, '\\-')}["\\s]`));
+        hidden++;
+      }
+      // What the player reads from the page (the same call the lesson page makes) has the real ids, in bank order.
+      const { document } = new JSDOM(html).window;
+      expect(readPageUnit(document).bank.map((q) => q.id)).toEqual(toRuntimeUnit(u).bank.map((q) => q.id));
+    }
+    expect(hidden).toBeGreaterThan(units.length * 5);
   });
 
   it('options, targets and steps are not listed in the key order', () => {

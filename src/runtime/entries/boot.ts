@@ -1,20 +1,16 @@
 import { createStandaloneTracker } from '../adapters/standalone.ts';
 import { LmsUnavailableError } from '../adapters/scorm12.ts';
 import type { RuntimeUnit } from '../runtime-unit.ts';
+import { readPageUnit } from '../page-unit.ts';
 import type { Tracker } from '../tracker.ts';
 import { runPlayer } from '../ui/player.ts';
-
-/** The unit data embedded in the page. */
-export function pageUnit(): RuntimeUnit {
-  return JSON.parse(document.getElementById('ks-unit')?.textContent ?? '{}') as RuntimeUnit;
-}
 
 /**
  * Runs the player with the LMS adapter when an LMS is found and answers, and falls back to standalone
  * mode (progress kept in this browser, with a visible notice) when none is found or it refuses to start.
  */
 export async function bootWithLms(createLmsTracker: (unit: RuntimeUnit) => Tracker | null, why?: 'open-elsewhere'): Promise<void> {
-  const unit = pageUnit();
+  const unit = readPageUnit();
   const lmsTracker = createLmsTracker(unit);
   let failure: string | null = null;
   if (lmsTracker) {

@@ -1,5 +1,5 @@
 import type { Lang } from '../../model/text.ts';
-import type { RuntimeUnit } from '../runtime-unit.ts';
+import { readPageUnit } from '../page-unit.ts';
 import { startSession, type Session } from '../session.ts';
 import type { Tracker, TrackerNotice } from '../tracker.ts';
 import { renderAssessment } from './assessment-view.ts';
@@ -11,7 +11,7 @@ const LANG_KEY = 'khienso:lang';
 
 /** Boots the lesson player on a built unit page with the given tracking adapter. */
 export async function runPlayer(tracker: Tracker): Promise<Session> {
-  const unit = JSON.parse(document.getElementById('ks-unit')?.textContent ?? '{}') as RuntimeUnit;
+  const unit = readPageUnit();
   if (isYoungGrade(unit.grade ?? 12)) { useYoungText(); document.body.classList.add('ks-young'); }
   const pages = [...document.querySelectorAll<HTMLElement>('.ks-page')];
   const live = document.getElementById('ks-live') as HTMLElement;
