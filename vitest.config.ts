@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: true,
     pool: 'forks',
+    // One folder per run for the builds the test files share (tests/helpers/shared-build.ts).
+    globalSetup: ['tests/helpers/run-dir-setup.ts'],
   },
 });

@@ -3,11 +3,15 @@
 // which CI reads (vitest's own summary is not one it knows). The Moodle install (cached per machine) starts
 // at once in the background, so it overlaps the other tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 mkdirSync('.tmp', { recursive: true });
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+// One folder for the builds the test files share (tests/helpers/shared-build.ts), for both passes: the Moodle
+// pass reuses the site the main pass built. Removed at the end.
+const runDir = process.env.KHIENSO_TEST_RUN_DIR ?? mkdtempSync(join(tmpdir(), 'ks-test-run-'));
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', KHIENSO_TEST_RUN_DIR: runDir };
 const args = process.argv.slice(2);
 const onlyMoodle = args.length > 0 && args.every((a) => a.startsWith('tests/moodle'));
 const withMoodle = args.length === 0 || onlyMoodle;
@@ -39,6 +43,7 @@ if (withMoodle) {
   await prepared;
   runs.push(vitest('moodle', ['--config', 'tests/moodle/vitest.config.ts', ...(onlyMoodle ? args : [])]));
 }
+if (!process.env.KHIENSO_TEST_RUN_DIR && !process.env.KHIENSO_KEEP_TEST_BUILDS) rmSync(runDir, { recursive: true, force: true });
 const total = runs.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped, code: a.code || r.code }), { passed: 0, failed: 0, skipped: 0, code: 0 });
 console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.code);

@@ -1,17 +1,28 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildUnits } from '../../packaging/build-units.ts';
+import type { CatalogUnit } from '../../packaging/catalog.ts';
+import { loadCurriculum, type Curriculum } from '../../src/model/load/load-curriculum.ts';
 import { REPO } from './fixtures.ts';
+import { sharedUnitsBuild } from './shared-build.ts';
 
-let built: Promise<{ dist: string; result: Awaited<ReturnType<typeof buildUnits>> }> | undefined;
+export interface RealCurriculum {
+  /** The dist/ folder of the build (units/, packages/, catalog.json, contest/, moodle/). */
+  dist: string;
+  result: { curriculum: Curriculum; catalog: CatalogUnit[] };
+}
 
-/** Builds the real curriculum once per test worker into a temporary dist/. */
-export function buildRealCurriculum() {
+let built: Promise<RealCurriculum> | undefined;
+
+/**
+ * The real curriculum, built once per test run (tests/helpers/shared-build.ts) and shared by every worker,
+ * with the validated unit model loaded in this worker.
+ */
+export function buildRealCurriculum(): Promise<RealCurriculum> {
   built ??= (async () => {
-    const dist = mkdtempSync(join(tmpdir(), 'ks-dist-'));
-    const result = await buildUnits({ root: REPO, dist, only: process.env.KHIENSO_ONLY?.split(',') });
-    return { dist, result };
+    const dist = await sharedUnitsBuild();
+    const curriculum = loadCurriculum({ root: REPO, only: process.env.KHIENSO_ONLY?.split(',') });
+    const catalog = (JSON.parse(readFileSync(join(dist, 'catalog.json'), 'utf8')) as { units: CatalogUnit[] }).units;
+    return { dist, result: { curriculum, catalog } };
   })();
   return built;
 }
