@@ -50,6 +50,8 @@ interface Form { lang: Lang; re: RegExp }
 
 /** Forms the units used before the spiral; each is replaced by the slogan of the grade's level. */
 const RETIRED: readonly Form[] = [
+  { lang: 'vi', re: pattern('dừng lại - hỏi người lớn') },
+  { lang: 'en', re: pattern('stop - ask an adult') },
   { lang: 'vi', re: pattern('dừng lại - không chia sẻ - kể với người lớn( - báo cáo)?') },
   { lang: 'en', re: pattern("stop - don't share - tell an adult( - report)?") },
   { lang: 'vi', re: pattern('dừng lại - kiểm tra - cân nhắc') },
