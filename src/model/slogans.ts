@@ -86,12 +86,12 @@ function withoutIds(line: string): string {
 export function sloganHits(text: string, grade: number, lang?: Lang): SloganHit[] {
   const level = schoolLevel(grade);
   const later = LEVELS.slice(LEVELS.indexOf(level) + 1).flatMap((l) => CANONICAL[l]);
-  const forms: [Form, SloganHit['kind']][] = [...RETIRED.map((f): [Form, SloganHit['kind']] => [f, 'retired']), ...later.map((f): [Form, SloganHit['kind']] => [f, 'later-level'])]
-    .filter(([f]) => !lang || f.lang === lang);
+  const tag = (kind: SloganHit['kind']) => (form: Form) => ({ form, kind });
+  const forms = [...RETIRED.map(tag('retired')), ...later.map(tag('later-level'))].filter(({ form }) => !lang || form.lang === lang);
   const hits: SloganHit[] = [];
   text.split('\n').forEach((raw, i) => {
     const line = withoutIds(raw);
-    for (const [form, kind] of forms) {
+    for (const { form, kind } of forms) {
       for (const m of line.matchAll(form.re)) {
         hits.push({ line: i + 1, column: (m.index ?? 0) + 1, found: m[0], fix: SLOGANS[level][form.lang], kind });
       }
