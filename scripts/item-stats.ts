@@ -1,6 +1,6 @@
 // `npm run item-stats`: item statistics of every unit's question bank and of the whole set, checked against
 // the limits of docs/editorial-checklist.md ("Fair questions"), then the other content rules of issue 12
-// (performance items, kĩ/lí spelling). Exits 1 listing each unit, file:line and item that breaks a rule.
+// (performance items, kĩ/lí spelling, visuals, one spiral slogan). Exits 1 listing each unit, file:line and item that breaks a rule.
 // KHIENSO_ONLY=unit-a,unit-b limits it to some units.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -4,20 +4,22 @@ import type { Problem } from '../errors/unit-error.ts';
 import { checkItemStats, unitStats } from './item-stats.ts';
 import { questionLines } from './load/question-lines.ts';
 import { performanceOutcomes } from './performance.ts';
+import { sloganHits } from './slogans.ts';
 import { spellingHits } from './spelling.ts';
 import type { Unit } from './unit.ts';
 import { isYoungGrade } from './school-level.ts';
 
 /**
- * Content rules of issue 12 (fair item statistics, performance items, one spelling convention). Each can be
+ * Content rules of issue 12 (fair item statistics, performance items, one spelling convention, one spiral
+ * safety slogan). Each can be
  * enforced (the build fails with file:line) or pending (printed as warnings) while the content is fixed.
  */
-export type ContentRule = 'item-stats' | 'performance' | 'spelling' | 'visuals';
-export const CONTENT_RULES: readonly ContentRule[] = ['item-stats', 'performance', 'spelling', 'visuals'];
+export type ContentRule = 'item-stats' | 'performance' | 'spelling' | 'visuals' | 'slogans';
+export const CONTENT_RULES: readonly ContentRule[] = ['item-stats', 'performance', 'spelling', 'visuals', 'slogans'];
 /** Which rules fail the build. A rule is switched on once the content satisfies it. */
 // visuals (issue 13): an error, since every lesson now meets it, so a new or edited lesson cannot drop below the
 // minimum unnoticed (as a warning it scrolled past in the build log, which is how 21 units ended up with none).
-export const ENFORCED: Record<ContentRule, boolean> = { 'item-stats': true, performance: true, spelling: true, visuals: true };
+export const ENFORCED: Record<ContentRule, boolean> = { 'item-stats': true, performance: true, spelling: true, visuals: true, slogans: true };
 
 /** Fewest visuals (mock-ups, illustrations, comics) per lesson: young grades get pictures on every lesson. */
 export function minVisuals(grade: number): number {
@@ -35,7 +37,7 @@ type Wording = (code: string) => { framework: string; vi: string } | undefined;
 
 /** Every content-rule problem of the given units, enforced or not. */
 export function contentProblems(root: string, units: readonly Unit[], wording: Wording): ContentProblem[] {
-  return units.flatMap((u) => [...itemStatProblems(root, u), ...performanceProblems(root, u, wording), ...spellingProblems(root, u), ...visualProblems(root, u)]);
+  return units.flatMap((u) => [...itemStatProblems(root, u), ...performanceProblems(root, u, wording), ...spellingProblems(root, u), ...visualProblems(root, u), ...sloganProblems(root, u)]);
 }
 
 function visualProblems(root: string, unit: Unit): ContentProblem[] {
@@ -92,6 +94,23 @@ export function vietnameseFiles(root: string, unit: Unit): string[] {
   let lessons: string[] = [];
   try { lessons = readdirSync(join(root, unit.dir, 'lessons')).filter((n) => n.endsWith('.vi.mdx')).sort().map((n) => `${unit.dir}/lessons/${n}`); } catch { /* none */ }
   return [`${unit.dir}/unit.mdx`, ...lessons, unit.assessment.file];
+}
+
+/** The English lessons of a unit (.en.mdx); the English of unit.mdx and assessment.mdx is inside those files. */
+export function englishLessonFiles(root: string, unit: Unit): string[] {
+  try { return readdirSync(join(root, unit.dir, 'lessons')).filter((n) => n.endsWith('.en.mdx')).sort().map((n) => `${unit.dir}/lessons/${n}`); } catch { return []; }
+}
+
+/** One spiral slogan (src/model/slogans.ts): every line of every source file, in both languages. */
+function sloganProblems(root: string, unit: Unit): ContentProblem[] {
+  return [...vietnameseFiles(root, unit), ...englishLessonFiles(root, unit)].flatMap((file) => {
+    let text = '';
+    try { text = readFileSync(join(root, file), 'utf8'); } catch { return []; }
+    return sloganHits(text, unit.grade).map((h) => ({
+      rule: 'slogans' as const, unit: unit.id,
+      problem: { location: { file, line: h.line, column: h.column }, message: `"${h.found}" → "${h.fix}" (${h.kind === 'retired' ? 'a retired slogan' : "a later school level's slogan"}; grade ${unit.grade} teaches "${h.fix}")`, hint: 'one spiral slogan per school level; an earlier level\'s slogan may be quoted to build on it (docs/editorial-checklist.md, "One spiral slogan")' },
+    }));
+  });
 }
 
 function spellingProblems(root: string, unit: Unit): ContentProblem[] {
