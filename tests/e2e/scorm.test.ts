@@ -65,6 +65,8 @@ for (const version of ['12', '2004'] as const) {
       // One interaction per drawn question, one objective per assessed outcome code.
       const ids = Object.entries(m.tracks).filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k)).map(([, v]) => v);
       expect(ids).toHaveLength(unit.assessment.draw);
+      // The LMS files each interaction under the question's real id (the page carries the ids encoded).
+      for (const id of ids) expect(unit.assessment.questions.map((q) => q.id)).toContain(id);
       const objectives = Object.entries(m.tracks).filter(([k]) => /^cmi\.objectives\.\d+\.id$/.test(k)).map(([, v]) => v);
       for (const code of objectives) expect(unit.outcomes.map((o) => o.code)).toContain(code);
       expect(objectives.length).toBeGreaterThan(0);
