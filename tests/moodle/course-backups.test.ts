@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { buildUnits } from '../../packaging/build-units.ts';
+import { loadCurriculum, type Curriculum } from '../../src/model/load/load-curriculum.ts';
+import { sharedUnitsBuild } from '../helpers/shared-build.ts';
 import { buildMoodle, type MoodleIndex } from '../../packaging/moodle/build-moodle.ts';
 import type { Unit } from '../../src/model/unit.ts';
 import { schoolLevel, type SchoolLevel } from '../../src/model/school-level.ts';
@@ -19,12 +21,23 @@ import { completeUnitByClick } from './harness/learner.ts';
 import { screenshot } from './harness/screens.ts';
 import { REPO } from './harness/source.ts';
 
-/** The whole curriculum built as `npm run build` builds it (units, packages, dist/moodle/), once per test file. */
+/**
+ * The whole curriculum built as `npm run build` builds it (units, packages, dist/moodle/): the build the test run
+ * shares (tests/helpers/shared-build.ts), or this file's own when KHIENSO_ONLY narrows that one. buildMoodle()
+ * gives the index of what it wrote (the same bytes again in a shared build).
+ */
 let built: Promise<{ dist: string; units: Unit[]; index: MoodleIndex }> | undefined;
 function release() {
   built ??= (async () => {
-    const dist = mkdtempSync(join(tmpdir(), 'ks-moodle-backups-'));
-    const { curriculum } = await buildUnits({ root: REPO, dist });
+    let dist: string;
+    let curriculum: Curriculum;
+    if (process.env.KHIENSO_ONLY) {
+      dist = mkdtempSync(join(tmpdir(), 'ks-moodle-backups-'));
+      ({ curriculum } = await buildUnits({ root: REPO, dist }));
+    } else {
+      dist = await sharedUnitsBuild();
+      curriculum = loadCurriculum({ root: REPO });
+    }
     const index = buildMoodle(curriculum, dist);
     return { dist, units: curriculum.units, index };
   })();
