@@ -1,11 +1,11 @@
 // `npm run build:units`: validates the curriculum and builds every unit and package into dist/
 // (see packaging/build-units.ts), showing progress and ending with a summary table.
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CurriculumError } from '../src/errors/unit-error.ts';
 import { buildUnits, type BuildRow } from '../packaging/build-units.ts';
 import { buildContentSummary } from '../src/model/content-summary.ts';
-import { buildContest } from '../packaging/contest/build-contest.ts';
 import { buildMoodle } from '../packaging/moodle/build-moodle.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,7 +21,14 @@ try {
     only: process.env.KHIENSO_ONLY ? process.env.KHIENSO_ONLY.split(',') : undefined,
     log: (l) => console.log(l),
   });
-  await buildContest({ root, dist: process.env.KHIENSO_DIST ? resolve(process.env.KHIENSO_DIST) : join(root, 'dist'), seed: process.env.KHIENSO_CONTEST_SEED, teams: process.env.KHIENSO_CONTEST_TEAMS?.split(','), log: (l) => console.log(l) });
+  // The contest does not depend on the units: a KHIENSO_ONLY build (an author's one-unit rebuild) keeps the one
+  // already in dist/ and builds it only when there is none.
+  if (process.env.KHIENSO_ONLY && existsSync(join(dist, 'contest', 'catalog.json'))) {
+    console.log('✓ Contest: kept as built (KHIENSO_ONLY rebuilds units only; run a full build after changing curriculum/contests)');
+  } else {
+    const { buildContest } = await import('../packaging/contest/build-contest.ts');
+    await buildContest({ root, dist, seed: process.env.KHIENSO_CONTEST_SEED, teams: process.env.KHIENSO_CONTEST_TEAMS?.split(','), log: (l) => console.log(l) });
+  }
   const moodle = buildMoodle(curriculum, dist, { partial: Boolean(process.env.KHIENSO_ONLY) });
   console.log(`✓ Moodle: ${moodle.questionBanks.length} question-bank files${moodle.competencies ? `, competency framework (${moodle.competencies.requirements} requirements)` : ''} in ${join(dist, 'moodle')}`);
   console.log('\nSummary (KB; html/js/css gzipped; state = worst-case suspend_data characters of 4096)');
