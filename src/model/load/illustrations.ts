@@ -61,6 +61,12 @@ const scenes: Record<string, string> = {
   devices: floor() + phone(20, 96, 1.2) + laptop(66, 92, 1.1) + desktop(150, 62, 0.85),
   'password-lock': '<rect x="80" y="60" width="80" height="66" rx="8" fill="#ffe59a" stroke="#222" stroke-width="3"/><path d="M96 60V44a24 24 0 0 1 48 0v16" fill="none" stroke="#222" stroke-width="6"/><text x="120" y="102" font-size="26" font-family="sans-serif" text-anchor="middle" fill="#222">* * *</text>' + floor(),
   shield: '<path d="M120 14 170 32v40c0 34-22 56-50 66-28-10-50-32-50-66V32z" fill="#cfe3f7" stroke="#222" stroke-width="3"/><path d="m98 76 16 16 30-32" fill="none" stroke="#222" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"/>' + floor(),
+  // Three nested circles (g3 "Ai được biết?"): family in the middle, a teacher and a friend's parent in the middle
+  // ring, a stranger with a question and an unknown phone in the outer ring. No words: the lesson names the rings.
+  'trust-circles': '<ellipse cx="120" cy="80" rx="116" ry="76" fill="#f8d7d7" stroke="#222" stroke-width="2"/><ellipse cx="120" cy="80" rx="80" ry="52" fill="#fff1b8" stroke="#222" stroke-width="2"/><ellipse cx="120" cy="80" rx="40" ry="28" fill="#d6ecd0" stroke="#222" stroke-width="2"/>'
+    + person({ x: 98, y: 58, s: 0.32, shirt: '#b9d9b0', hair: 'adult' }) + person({ x: 121, y: 66, s: 0.25, shirt: '#f4b6b6', hair: 'girl' })
+    + person({ x: 50, y: 62, s: 0.3, shirt: '#c9b3e6', hair: 'adult' }) + person({ x: 172, y: 62, s: 0.3, shirt: '#b9d9b0', hair: 'adult' })
+    + person({ x: 12, y: 66, s: 0.28, shirt: '#bbbbbb', hair: 'boy', mood: 'neutral' }) + bubble(8, 26, '?') + phone(210, 68, 0.6) + bubble(196, 26, '?'),
   'stop-scam': floor() + MAI(40, 28, 'worried', 'up') + phone(120, 40, 1.6) + '<path d="M170 30l40 40M210 30l-40 40" stroke="#a4262c" stroke-width="8" stroke-linecap="round"/>',
 };
 
