@@ -66,9 +66,10 @@ export function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
  */
 export async function sharedUnitsBuild(): Promise<string> {
   const only = process.env.KHIENSO_ONLY ?? '';
+  const selection = only ? createHash('sha256').update(only).digest('hex').slice(0, 8) : 'all';
   const dir = testRunDir();
-  const dist = join(dir, `dist-${only ? createHash('sha256').update(only).digest('hex').slice(0, 8) : 'all'}`);
-  await once(dir, `units-${only ? createHash('sha256').update(only).digest('hex').slice(0, 8) : 'all'}`, async () => {
+  const dist = join(dir, `dist-${selection}`);
+  await once(dir, `units-${selection}`, async () => {
     mkdirSync(dist, { recursive: true });
     await runNode(['scripts/build.ts'], { ...process.env, KHIENSO_DIST: dist, ASTRO_TELEMETRY_DISABLED: '1' });
   });

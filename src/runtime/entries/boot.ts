@@ -15,7 +15,7 @@ export async function bootWithLms(createLmsTracker: (unit: RuntimeUnit) => Track
   let failure: string | null = null;
   if (lmsTracker) {
     try {
-      await runPlayer(lmsTracker);
+      await runPlayer(lmsTracker, unit);
       return;
     } catch (e) {
       if (!(e instanceof LmsUnavailableError)) throw e;
@@ -23,7 +23,7 @@ export async function bootWithLms(createLmsTracker: (unit: RuntimeUnit) => Track
     }
   }
   const standalone = createStandaloneTracker(unit.id);
-  const running = runPlayer(standalone);
+  const running = runPlayer(standalone, unit);
   if (failure) standalone.onNotice?.({ kind: 'launch-failed', detail: failure });
   if (why) standalone.onNotice?.({ kind: why });
   await running;

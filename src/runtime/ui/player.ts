@@ -1,5 +1,6 @@
 import type { Lang } from '../../model/text.ts';
 import { readPageUnit } from '../page-unit.ts';
+import type { RuntimeUnit } from '../runtime-unit.ts';
 import { startSession, type Session } from '../session.ts';
 import type { Tracker, TrackerNotice } from '../tracker.ts';
 import { renderAssessment } from './assessment-view.ts';
@@ -10,8 +11,8 @@ import { isYoungGrade } from '../../model/school-level.ts';
 const LANG_KEY = 'khienso:lang';
 
 /** Boots the lesson player on a built unit page with the given tracking adapter. */
-export async function runPlayer(tracker: Tracker): Promise<Session> {
-  const unit = readPageUnit();
+/** `unit` is the page's unit when the caller has already read it (bootWithLms), so the page is read once. */
+export async function runPlayer(tracker: Tracker, unit: RuntimeUnit = readPageUnit()): Promise<Session> {
   if (isYoungGrade(unit.grade ?? 12)) { useYoungText(); document.body.classList.add('ks-young'); }
   const pages = [...document.querySelectorAll<HTMLElement>('.ks-page')];
   const live = document.getElementById('ks-live') as HTMLElement;
